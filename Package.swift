@@ -1,0 +1,108 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "outcomesd",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "outcomesd", targets: ["outcomesd"]),
+        .library(name: "OutcomesCore", targets: ["OutcomesCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        // Already a dependency of postgres-nio; named so `sslmode=require` can build a TLS config.
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+    ],
+    targets: [
+        // Pure domain: catalogue, periods, areas, statistics. No I/O.
+        .target(
+            name: "OutcomesCore",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        // Input readers: catalogue folders, feed files (CSV/JSON) and their validation.
+        .target(
+            name: "OutcomesFeeds",
+            dependencies: ["OutcomesCore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        // PostgreSQL: embedded cluster, migrations, catalogue sync, queries.
+        .target(
+            name: "OutcomesStore",
+            dependencies: [
+                "OutcomesCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The daemon's services: HTTP routes, assembled in one ServiceGroup.
+        .target(
+            name: "OutcomesServer",
+            dependencies: [
+                "OutcomesCore", "OutcomesFeeds", "OutcomesStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "outcomesd",
+            dependencies: [
+                "OutcomesCore", "OutcomesFeeds", "OutcomesStore", "OutcomesServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "OutcomesCoreTests",
+            dependencies: ["OutcomesCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "OutcomesFeedsTests",
+            dependencies: ["OutcomesCore", "OutcomesFeeds"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "OutcomesStoreTests",
+            dependencies: [
+                "OutcomesCore", "OutcomesFeeds", "OutcomesStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "OutcomesServerTests",
+            dependencies: [
+                "OutcomesCore", "OutcomesFeeds", "OutcomesStore", "OutcomesServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["outcomesd"],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

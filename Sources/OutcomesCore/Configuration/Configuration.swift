@@ -1,0 +1,71 @@
+internal import Yams
+
+/// The daemon's configuration file (e.g. `/etc/outcomesd/outcomesd.yaml`).
+///
+/// ```yaml
+/// state_dir: /var/lib/outcomesd        # embedded cluster, spool folder
+/// catalogue: /usr/share/outcomesd/Indicators
+/// listen: 127.0.0.1:8080
+/// log_level: info                       # trace, debug, info, notice, warning, error, critical
+/// database:
+///   url: postgresql://outcomesd@db.example/outcomes?sslmode=require   # omit for the embedded cluster
+///   pool_size: 8
+///   statement_timeout_seconds: 60
+///   embedded_user: postgres             # who runs the embedded cluster when outcomesd runs as root
+/// ```
+/// Every field is optional. `OUTCOMESD_DATABASE_URL` overrides `database.url`.
+public struct Configuration: Hashable, Sendable {
+    public enum LogLevel: String, Hashable, Sendable, CaseIterable {
+        case trace, debug, info, notice, warning, error, critical
+    }
+
+    public var stateDirectory: String?
+    public var catalogueDirectory: String?
+    public var listen: ListenAddress = .default
+    public var logLevel: LogLevel = .info
+    public var databaseURL: String?
+    public var poolSize: Int = 8
+    public var statementTimeoutSeconds: Int = 60
+    public var embeddedUser: String?
+
+    public init() {}
+
+    /// Parses a configuration file; every problem is reported as `file:line:column: message`.
+    public static func parse(_ file: SourceFile) throws(CatalogueError) -> Configuration {
+        var config = Configuration()
+        if file.text.allSatisfy(\.isWhitespace) { return config }
+        let (r, root) = YAMLReader.compose(file)
+        if let root, let f = r.fields(root, "the configuration") {
+            f.rejectUnknown(["state_dir", "catalogue", "listen", "log_level", "database"])
+            config.stateDirectory = f["state_dir"].flatMap { r.string($0, "state_dir") }
+            config.catalogueDirectory = f["catalogue"].flatMap { r.string($0, "catalogue") }
+            if let node = f["listen"], let text = r.string(node, "listen") {
+                if let address = ListenAddress(text) {
+                    config.listen = address
+                } else {
+                    r.report(node, "'listen' must be HOST:PORT such as 127.0.0.1:8080, got '\(text)'")
+                }
+            }
+            if let level = f["log_level"].flatMap({ r.choice($0, "log_level", LogLevel.self) }) {
+                config.logLevel = level
+            }
+            if let node = f["database"], let db = r.fields(node, "'database'") {
+                db.rejectUnknown(["url", "pool_size", "statement_timeout_seconds", "embedded_user"])
+                if let node = db["url"], let url = r.string(node, "database.url") {
+                    if url.hasPrefix("postgresql://") || url.hasPrefix("postgres://") {
+                        config.databaseURL = url
+                    } else {
+                        r.report(node, "'database.url' must be a postgresql:// URI, got '\(url)'")
+                    }
+                }
+                if let n = db["pool_size"].flatMap({ r.int($0, "database.pool_size", in: 1...256) }) { config.poolSize = n }
+                if let n = db["statement_timeout_seconds"].flatMap({ r.int($0, "database.statement_timeout_seconds", in: 1...86_400) }) {
+                    config.statementTimeoutSeconds = n
+                }
+                config.embeddedUser = db["embedded_user"].flatMap { r.string($0, "database.embedded_user") }
+            }
+        }
+        if !r.issues.isEmpty { throw CatalogueError(issues: r.issues) }
+        return config
+    }
+}

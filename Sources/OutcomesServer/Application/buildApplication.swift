@@ -1,0 +1,33 @@
+public import Hummingbird
+import OutcomesCore
+import OutcomesStore
+import Logging
+
+/// The daemon's HTTP application with its services, shared by `outcomesd serve` and the tests.
+///
+/// Services stop in reverse order, so the PostgreSQL pool is listed first and stops last.
+/// Before the server accepts requests, migrations run and the catalogue is synced.
+public func buildApplication(_ context: ServerContext) -> some ApplicationProtocol {
+    let router = buildRouter(context)
+    var app = Application(
+        router: router,
+        configuration: .init(address: .hostname(context.listen.host, port: context.listen.port), serverName: "outcomesd"),
+        services: [context.client],
+        onServerRunning: { channel in
+            context.logger.notice("listening", metadata: ["address": "\(channel.localAddress?.description ?? "?")"])
+        },
+        logger: context.logger
+    )
+    app.beforeServerStarts {
+        try await Migrator(client: context.client, logger: context.logger).migrate()
+        try await CatalogueSync(client: context.client, logger: context.logger).sync(context.catalogue)
+    }
+    return app
+}
+
+/// All routes; `/healthz`, `/readyz` are unauthenticated and cheap.
+public func buildRouter(_ context: ServerContext) -> Router<BasicRequestContext> {
+    let router = Router()
+    HealthRoutes(client: context.client, logger: context.logger).register(on: router)
+    return router
+}

@@ -1,0 +1,80 @@
+public import PostgresNIO
+public import Logging
+
+/// Applies ``Migration``s: each in its own transaction, recorded in `schema_migration`; applying
+/// twice is a no-op. Daemons starting together are serialised by an advisory lock.
+///
+/// ```swift
+/// let applied = try await Migrator(client: client, logger: logger).migrate()
+/// ```
+public struct Migrator: Sendable {
+    public struct ChecksumMismatch: Error, CustomStringConvertible {
+        public var version: Int
+        public var description: String {
+            "migration \(version) was applied with different text than this build carries; migrations must never be edited once released (add a new one)"
+        }
+    }
+
+    /// `pg_advisory_lock` key for schema changes ("outcomesd" folded into 63 bits).
+    static let lockKey: Int64 = 0x6F75_7463_6F6D_6531
+
+    let client: PostgresClient
+    let logger: Logger
+
+    public init(client: PostgresClient, logger: Logger) {
+        self.client = client
+        self.logger = logger
+    }
+
+    /// Applies pending migrations and returns their versions (empty when up to date).
+    @discardableResult
+    public func migrate(_ migrations: [Migration] = Migration.all) async throws -> [Int] {
+        try await client.withConnection { connection in
+            try await connection.query("SELECT pg_advisory_lock(\(Self.lockKey))", logger: logger)
+            do {
+                let applied = try await apply(migrations, on: connection)
+                try await connection.query("SELECT pg_advisory_unlock(\(Self.lockKey))", logger: logger)
+                return applied
+            } catch {
+                _ = try? await connection.query("SELECT pg_advisory_unlock(\(Self.lockKey))", logger: logger)
+                throw error
+            }
+        }
+    }
+
+    private func apply(_ migrations: [Migration], on connection: PostgresConnection) async throws -> [Int] {
+        try await connection.query("""
+            CREATE TABLE IF NOT EXISTS schema_migration (
+                version integer PRIMARY KEY,
+                name text NOT NULL,
+                checksum text NOT NULL,
+                applied_at timestamptz NOT NULL DEFAULT now()
+            )
+            """, logger: logger)
+        var done: [Int: String] = [:]
+        for try await (version, checksum) in try await connection.query(
+            "SELECT version, checksum FROM schema_migration", logger: logger).decode((Int, String).self) {
+            done[version] = checksum
+        }
+        var applied: [Int] = []
+        for migration in migrations.sorted(by: { $0.version < $1.version }) {
+            if let checksum = done[migration.version] {
+                guard checksum == migration.checksum else { throw ChecksumMismatch(version: migration.version) }
+                continue
+            }
+            logger.notice("applying migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
+            try await connection.withTransaction(logger: logger) { tx in
+                for statement in migration.statements {
+                    try await tx.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                }
+                try await tx.query("""
+                    INSERT INTO schema_migration (version, name, checksum)
+                    VALUES (\(migration.version), \(migration.name), \(migration.checksum))
+                    """, logger: logger)
+                return ()
+            }
+            applied.append(migration.version)
+        }
+        return applied
+    }
+}

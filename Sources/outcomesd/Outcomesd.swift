@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// `outcomesd`: the outcomes-measurement daemon for children's services in Wales.
+@main
+struct Outcomesd: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "outcomesd",
+        abstract: "Outcomes measurement for children's services in Wales (Children Act 2004, s25).",
+        discussion: """
+            Ingests partners' indicator feeds into PostgreSQL, computes measures against the seven core \
+            aims and the nine s25(11) well-being dimensions, and serves summaries. With no database \
+            configured, a private PostgreSQL cluster runs in the state folder.
+            """,
+        subcommands: [CheckCommand.self, CatalogueCommand.self, MigrateCommand.self, ServeCommand.self]
+    )
+}

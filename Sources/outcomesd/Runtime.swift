@@ -1,0 +1,91 @@
+import Foundation
+import Logging
+import OutcomesCore
+import OutcomesFeeds
+import OutcomesStore
+import PostgresNIO
+
+/// What a command needs at run time, resolved once from options, configuration and environment.
+struct Runtime {
+    let configuration: Configuration
+    let stateDirectory: String
+    let catalogueDirectory: String
+    let logger: Logger
+
+    init(_ options: GlobalOptions) throws {
+        do { configuration = try options.loadConfiguration() } catch { throw ExitWith(fail(with: error)) }
+        stateDirectory = options.stateDirectory(configuration)
+        catalogueDirectory = options.catalogueDirectory(configuration)
+        Runtime.bootstrapLogging(configuration.logLevel)
+        var logger = Logger(label: "outcomesd")
+        logger.logLevel = Logger.Level(rawValue: configuration.logLevel.rawValue) ?? .info
+        self.logger = logger
+    }
+
+    nonisolated(unsafe) private static var bootstrapped = false
+
+    static func bootstrapLogging(_ level: Configuration.LogLevel) {
+        guard !bootstrapped else { return }
+        bootstrapped = true
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = Logger.Level(rawValue: level.rawValue) ?? .info
+            return handler
+        }
+    }
+
+    func loadCatalogue() throws -> Catalogue {
+        do { return try CatalogueFolder.load(catalogueDirectory) } catch { throw ExitWith(fail(with: error)) }
+    }
+
+    /// The configured database (`OUTCOMESD_DATABASE_URL`, then `database.url`), or the embedded
+    /// cluster in the state folder, started if needed. `startedCluster` is set when this process
+    /// started it and so must stop it.
+    func openDatabase() throws -> (target: DatabaseTarget, cluster: EmbeddedCluster?, startedCluster: Bool) {
+        let environment = ProcessInfo.processInfo.environment
+        if let url = environment["OUTCOMESD_DATABASE_URL"] ?? configuration.databaseURL {
+            do {
+                let target = try DatabaseTarget(url: url, environment: environment)
+                logger.info("using configured database", metadata: ["url": "\(DatabaseTarget.redacted(url))"])
+                return (target, nil, false)
+            } catch {
+                printError("database URL: \(error)")
+                throw ExitWith(.failure)
+            }
+        }
+        do {
+            let cluster = try EmbeddedCluster(stateDirectory: stateDirectory, user: configuration.embeddedUser, logger: logger)
+            let started = try cluster.start()
+            return (cluster.target(), cluster, started)
+        } catch {
+            printError("embedded PostgreSQL: \(error)")
+            throw ExitWith(.failure)
+        }
+    }
+
+    func makeClient(_ target: DatabaseTarget) -> PostgresClient {
+        PostgresClient(configuration: .init(target: target, poolSize: configuration.poolSize,
+                                            statementTimeoutSeconds: configuration.statementTimeoutSeconds),
+                       backgroundLogger: logger)
+    }
+
+    /// Runs `body` with a running pool, for one-shot commands; stops a cluster it started.
+    func withDatabase<T: Sendable>(_ body: @Sendable (PostgresClient) async throws -> T) async throws -> T {
+        let (target, cluster, started) = try openDatabase()
+        defer { if started { try? cluster?.stop() } }
+        let client = makeClient(target)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            return try await body(client)
+        }
+    }
+}
+
+/// Ends the command with a given exit code after the message was printed.
+struct ExitWith: Error {
+    let code: ExitCode
+    init(_ code: ExitCode) { self.code = code }
+}
+
+import ArgumentParser
