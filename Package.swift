@@ -58,6 +58,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Shared by the test targets only: a throwaway PostgreSQL cluster per test process.
+        .target(
+            name: "OutcomesTestSupport",
+            dependencies: [
+                "OutcomesCore", "OutcomesFeeds", "OutcomesStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/Support",
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "outcomesd",
             dependencies: [
@@ -82,7 +93,7 @@ let package = Package(
         .testTarget(
             name: "OutcomesStoreTests",
             dependencies: [
-                "OutcomesCore", "OutcomesFeeds", "OutcomesStore",
+                "OutcomesCore", "OutcomesFeeds", "OutcomesStore", "OutcomesTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -91,7 +102,7 @@ let package = Package(
         .testTarget(
             name: "OutcomesServerTests",
             dependencies: [
-                "OutcomesCore", "OutcomesFeeds", "OutcomesStore", "OutcomesServer",
+                "OutcomesCore", "OutcomesFeeds", "OutcomesStore", "OutcomesServer", "OutcomesTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -100,7 +111,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["outcomesd"],
+            dependencies: ["outcomesd", "OutcomesTestSupport"],
             swiftSettings: swiftSettings
         ),
     ],

@@ -18,6 +18,13 @@ public struct CatalogueSync: Sendable {
         public var retired: Int
         /// Link rows (area parents, indicator aims, dimensions, breakdowns) added or removed.
         public var linksChanged: Int
+        public init(inserted: Int, updated: Int, retired: Int, linksChanged: Int) {
+            self.inserted = inserted
+            self.updated = updated
+            self.retired = retired
+            self.linksChanged = linksChanged
+        }
+
         public var description: String {
             "\(inserted) inserted, \(updated) updated, \(retired) retired, \(linksChanged) links changed"
         }
