@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         // Already a dependency of postgres-nio; named so `sslmode=require` can build a TLS config.
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        // Already a dependency of postgres-nio; SHA-256 of feeds (a byte-identical re-send is a duplicate).
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // Pure domain: catalogue, periods, areas, statistics. No I/O.
@@ -40,8 +42,9 @@ let package = Package(
         .target(
             name: "OutcomesStore",
             dependencies: [
-                "OutcomesCore",
+                "OutcomesCore", "OutcomesFeeds",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -88,6 +91,9 @@ let package = Package(
         .testTarget(
             name: "OutcomesFeedsTests",
             dependencies: ["OutcomesCore", "OutcomesFeeds"],
+            // The malformed-feed corpus; the tests find it through #filePath (declared so SwiftPM
+            // does not warn about unhandled files).
+            resources: [.copy("Corpus")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -72,13 +72,48 @@ struct Runtime {
     /// Runs `body` with a running pool, for one-shot commands; stops a cluster it started.
     func withDatabase<T: Sendable>(_ body: @Sendable (PostgresClient) async throws -> T) async throws -> T {
         let (target, cluster, started) = try openDatabase()
+        let logger = self.logger
         defer { if started { try? cluster?.stop() } }
         let client = makeClient(target)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await client.run() }
             defer { group.cancelAll() }
+            await Task.yield()   // let the pool start before the first lease
+            do {
+                _ = try await withTimeout(seconds: 15) { try await client.query("SELECT 1", logger: logger) }
+            } catch {
+                printError("cannot reach PostgreSQL at \(target.isUnixSocket ? target.socketPath : "\(target.host):\(target.port)") (database \(target.database), user \(target.user)): \(Runtime.reason(error))")
+                throw ExitWith(Runtime.databaseUnreachable)
+            }
             return try await body(client)
         }
+    }
+}
+
+extension Runtime {
+    /// Like ``withDatabase(_:)``, after applying migrations and syncing the catalogue, for
+    /// commands that need the schema (ingest, token).
+    func withMigratedDatabase<T: Sendable>(catalogue: Catalogue? = nil, _ body: @Sendable (PostgresClient) async throws -> T) async throws -> T {
+        let catalogue = try catalogue ?? loadCatalogue()
+        let logger = self.logger
+        return try await withDatabase { client in
+            try await Migrator(client: client, logger: logger).migrate()
+            try await CatalogueSync(client: client, logger: logger).sync(catalogue)
+            return try await body(client)
+        }
+    }
+}
+
+extension Runtime {
+    /// Exit status when the database cannot be reached (distinct from 1, "rejected", and 2, "some rows rejected").
+    static let databaseUnreachable = ExitCode(3)
+
+    /// A readable reason for a connection failure (PSQLError redacts its description on purpose).
+    static func reason(_ error: any Error) -> String {
+        if error is TimeoutError { return "no connection within 15 seconds" }
+        let text = String(reflecting: error)
+        if let range = text.range(of: "underlying: ") { return String(text[range.upperBound...].prefix(300)) }
+        return String(text.prefix(300))
     }
 }
 

@@ -14,8 +14,7 @@ struct CatalogueSyncTests {
     }
 
     static func scalar(_ client: PostgresClient, _ sql: String) async throws -> Int {
-        for try await n in try await client.query(PostgresQuery(unsafeSQL: sql), logger: TestCluster.logger).decode(Int.self) { return n }
-        return -1
+        try await TestCluster.scalar(client, sql)
     }
 
     @Test("the real catalogue lands with compact keys and all its links")

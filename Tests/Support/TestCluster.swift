@@ -80,6 +80,12 @@ public actor TestCluster {
         }
     }
 
+    /// The first integer of a one-value query (`SELECT count(*)::int …`), -1 when there is no row.
+    public static func scalar(_ client: PostgresClient, _ sql: String) async throws -> Int {
+        for try await n in try await client.query(PostgresQuery(unsafeSQL: sql), logger: logger).decode(Int.self) { return n }
+        return -1
+    }
+
     /// The repository's root folder (found from this file's path).
     public static var repositoryRoot: String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path

@@ -12,6 +12,10 @@ internal import Yams
 ///   pool_size: 8
 ///   statement_timeout_seconds: 60
 ///   embedded_user: postgres             # who runs the embedded cluster when outcomesd runs as root
+/// feeds:
+///   max_bytes: 268435456                # larger HTTP feeds get 413
+///   spool: true                         # watch <state_dir>/spool/incoming/<partner>/
+///   spool_interval_seconds: 2
 /// ```
 /// Every field is optional. `OUTCOMESD_DATABASE_URL` overrides `database.url`.
 public struct Configuration: Hashable, Sendable {
@@ -27,6 +31,9 @@ public struct Configuration: Hashable, Sendable {
     public var poolSize: Int = 8
     public var statementTimeoutSeconds: Int = 60
     public var embeddedUser: String?
+    public var maxFeedBytes: Int = 256 << 20
+    public var spoolEnabled: Bool = true
+    public var spoolIntervalSeconds: Int = 2
 
     public init() {}
 
@@ -36,7 +43,15 @@ public struct Configuration: Hashable, Sendable {
         if file.text.allSatisfy(\.isWhitespace) { return config }
         let (r, root) = YAMLReader.compose(file)
         if let root, let f = r.fields(root, "the configuration") {
-            f.rejectUnknown(["state_dir", "catalogue", "listen", "log_level", "database"])
+            f.rejectUnknown(["state_dir", "catalogue", "listen", "log_level", "database", "feeds"])
+            if let node = f["feeds"], let feeds = r.fields(node, "'feeds'") {
+                feeds.rejectUnknown(["max_bytes", "spool", "spool_interval_seconds"])
+                if let n = feeds["max_bytes"].flatMap({ r.int($0, "feeds.max_bytes", in: 1...(1 << 40)) }) { config.maxFeedBytes = n }
+                if let b = feeds["spool"].flatMap({ r.bool($0, "feeds.spool") }) { config.spoolEnabled = b }
+                if let n = feeds["spool_interval_seconds"].flatMap({ r.int($0, "feeds.spool_interval_seconds", in: 1...3600) }) {
+                    config.spoolIntervalSeconds = n
+                }
+            }
             config.stateDirectory = f["state_dir"].flatMap { r.string($0, "state_dir") }
             config.catalogueDirectory = f["catalogue"].flatMap { r.string($0, "catalogue") }
             if let node = f["listen"], let text = r.string(node, "listen") {

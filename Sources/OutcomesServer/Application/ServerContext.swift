@@ -9,11 +9,21 @@ public struct ServerContext: Sendable {
     public var catalogue: Catalogue
     public var listen: ListenAddress
     public var logger: Logger
+    /// Largest feed accepted over HTTP (bytes); larger → 413.
+    public var maxFeedBytes: Int
+    /// `<state>/spool`, watched for feed files; nil to disable the spool.
+    public var spoolDirectory: String?
+    /// How often the spool is scanned.
+    public var spoolInterval: Duration
 
-    public init(client: PostgresClient, catalogue: Catalogue, listen: ListenAddress, logger: Logger) {
+    public init(client: PostgresClient, catalogue: Catalogue, listen: ListenAddress, logger: Logger,
+                maxFeedBytes: Int = 256 << 20, spoolDirectory: String? = nil, spoolInterval: Duration = .seconds(2)) {
         self.client = client
         self.catalogue = catalogue
         self.listen = listen
         self.logger = logger
+        self.maxFeedBytes = maxFeedBytes
+        self.spoolDirectory = spoolDirectory
+        self.spoolInterval = spoolInterval
     }
 }

@@ -18,9 +18,14 @@ public func buildApplication(_ context: ServerContext) -> some ApplicationProtoc
         },
         logger: context.logger
     )
+    let gate = StartupGate()
+    if let spool = context.spoolDirectory {
+        app.addServices(SpoolWatcher(folder: SpoolFolder(root: spool), context: context, gate: gate))
+    }
     app.beforeServerStarts {
         try await Migrator(client: context.client, logger: context.logger).migrate()
         try await CatalogueSync(client: context.client, logger: context.logger).sync(context.catalogue)
+        await gate.open()
     }
     return app
 }
@@ -29,5 +34,7 @@ public func buildApplication(_ context: ServerContext) -> some ApplicationProtoc
 public func buildRouter(_ context: ServerContext) -> Router<BasicRequestContext> {
     let router = Router()
     HealthRoutes(client: context.client, logger: context.logger).register(on: router)
+    let auth = BearerAuth(tokens: TokenStore(client: context.client, logger: context.logger))
+    FeedRoutes(context: context, auth: auth).register(on: router)
     return router
 }

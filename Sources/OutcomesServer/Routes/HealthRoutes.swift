@@ -1,4 +1,5 @@
 import Hummingbird
+import OutcomesCore
 import PostgresNIO
 import Logging
 import Foundation
@@ -32,21 +33,5 @@ struct HealthRoutes: Sendable {
         let data = (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])) ?? Data()
         return Response(status: status, headers: [.contentType: "application/json"],
                         body: .init(byteBuffer: ByteBuffer(bytes: data)))
-    }
-}
-
-struct TimeoutError: Error {}
-
-/// Runs `body`, failing with ``TimeoutError`` when it takes longer than `seconds`.
-func withTimeout<T: Sendable>(seconds: Double, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-    try await withThrowingTaskGroup(of: T.self) { group in
-        group.addTask { try await body() }
-        group.addTask {
-            try await Task.sleep(for: .seconds(seconds))
-            throw TimeoutError()
-        }
-        guard let first = try await group.next() else { throw TimeoutError() }
-        group.cancelAll()
-        return first
     }
 }

@@ -30,8 +30,11 @@ struct ServeCommand: AsyncParsableCommand {
             }
             let catalogue = try runtime.loadCatalogue()
             let (target, cluster, started) = try runtime.openDatabase()
+            let config = runtime.configuration
             let context = ServerContext(client: runtime.makeClient(target), catalogue: catalogue,
-                                        listen: listenAddress, logger: runtime.logger)
+                                        listen: listenAddress, logger: runtime.logger, maxFeedBytes: config.maxFeedBytes,
+                                        spoolDirectory: config.spoolEnabled ? runtime.stateDirectory + "/spool" : nil,
+                                        spoolInterval: .seconds(config.spoolIntervalSeconds))
             do {
                 try await buildApplication(context).runService(gracefulShutdownSignals: [.sigterm, .sigint])
             } catch {

@@ -1,0 +1,140 @@
+internal import OutcomesCore
+
+/// Encodes rows in PostgreSQL `COPY … FROM STDIN` text format, the fastest way into the store
+/// (PostgresNIO's `copyFrom` takes only this format).
+///
+/// One line per row, tab-separated, `\N` for null, `\\`, `\t`, `\n`, `\r` escaped, newline
+/// terminated. Columns, in order:
+/// `line, indicator, area, breakdown, period, period_start, numerator, denominator, value, lower,
+/// upper, notes` — `period` in its canonical form (`2024-25`), `period_start` its first day
+/// (`2024-04-01`). Numbers are written so they read back to the same Double: whole numbers as
+/// integers, others in Swift's shortest round-trip form (`0.1`, `1e-05`), which PostgreSQL reads
+/// as `float8` or `numeric`.
+/// ```swift
+/// var buffer: [UInt8] = []
+/// CopyText.append(row, to: &buffer)   // "2\tlooked_after_rate\tW06000015\tall\t2024-25\t2024-04-01\t480\t…\n"
+/// ```
+public enum CopyText {
+    /// The column list for `COPY observations_incoming (…) FROM STDIN`.
+    public static let columns = ["line", "indicator", "area", "breakdown", "period", "period_start",
+                                 "numerator", "denominator", "value", "lower", "upper", "notes"]
+
+    private static let tab: UInt8 = 0x09
+
+    public static func append(_ row: ObservationRow, to buffer: inout [UInt8]) {
+        appendInteger(row.line, to: &buffer)
+        buffer.append(tab)
+        appendText(row.indicator, to: &buffer)
+        buffer.append(tab)
+        appendText(row.area, to: &buffer)
+        buffer.append(tab)
+        appendText(row.breakdown, to: &buffer)
+        buffer.append(tab)
+        appendPeriod(row.period, to: &buffer)
+        buffer.append(tab)
+        appendDate(row.period.firstDay, to: &buffer)
+        // Five calls rather than a loop over an array literal: no allocation per row.
+        buffer.append(tab)
+        appendNumber(row.numerator, to: &buffer)
+        buffer.append(tab)
+        appendNumber(row.denominator, to: &buffer)
+        buffer.append(tab)
+        appendNumber(row.value, to: &buffer)
+        buffer.append(tab)
+        appendNumber(row.lower, to: &buffer)
+        buffer.append(tab)
+        appendNumber(row.upper, to: &buffer)
+        buffer.append(tab)
+        appendText(row.notes, to: &buffer)
+        buffer.append(0x0A)
+    }
+
+    /// Text with COPY's backslash escapes. Catalogue keys never need them, so the text is first
+    /// scanned and, as usual, copied in one go.
+    static func appendText(_ text: String, to buffer: inout [UInt8]) {
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            for byte in bytes where byte == 0x5C || byte == 0x09 || byte == 0x0A || byte == 0x0D { return false }
+            buffer.append(contentsOf: bytes)
+            return true
+        }
+        if plain == true { return }
+        for byte in text.utf8 {
+            switch byte {
+            case 0x5C: buffer.append(0x5C); buffer.append(0x5C)
+            case 0x09: buffer.append(0x5C); buffer.append(UInt8(ascii: "t"))
+            case 0x0A: buffer.append(0x5C); buffer.append(UInt8(ascii: "n"))
+            case 0x0D: buffer.append(0x5C); buffer.append(UInt8(ascii: "r"))
+            default: buffer.append(byte)
+            }
+        }
+    }
+
+    static func appendNumber(_ number: Double?, to buffer: inout [UInt8]) {
+        guard let number else {
+            buffer.append(0x5C)
+            buffer.append(UInt8(ascii: "N"))
+            return
+        }
+        if number == number.rounded(.towardZero), abs(number) < 1e15 {
+            appendInteger(Int(number), to: &buffer)
+        } else {
+            buffer.append(contentsOf: number.description.utf8)
+        }
+    }
+
+    static func appendInteger(_ value: Int, to buffer: inout [UInt8]) {
+        if value < 0 { buffer.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        // Digits are produced backwards into a small stack buffer, then copied at once.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var i = 20
+            repeat {
+                i -= 1
+                digits[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: digits[i..<20]))
+        }
+    }
+
+    /// `n` (non-negative) as exactly `width` digits, zero-padded.
+    private static func appendPadded(_ n: Int, width: Int, to buffer: inout [UInt8]) {
+        var rest = n
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: width) { digits in
+            var i = width
+            while i > 0 {
+                i -= 1
+                digits[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            }
+            buffer.append(contentsOf: UnsafeBufferPointer(digits))
+        }
+    }
+
+    /// The period's canonical form (as `Period.description`), written without building a String.
+    static func appendPeriod(_ period: Period, to buffer: inout [UInt8]) {
+        appendPadded(period.year, width: 4, to: &buffer)
+        switch period.type {
+        case .calendar:
+            break
+        case .financial, .academic:
+            buffer.append(period.type == .financial ? UInt8(ascii: "-") : UInt8(ascii: "/"))
+            appendPadded((period.year + 1) % 100, width: 2, to: &buffer)
+        case .quarter:
+            buffer.append(UInt8(ascii: "-"))
+            buffer.append(UInt8(ascii: "Q"))
+            appendPadded(period.index, width: 1, to: &buffer)
+        case .month:
+            buffer.append(UInt8(ascii: "-"))
+            appendPadded(period.index, width: 2, to: &buffer)
+        }
+    }
+
+    static func appendDate(_ date: CivilDate, to buffer: inout [UInt8]) {
+        appendPadded(date.year, width: 4, to: &buffer)
+        buffer.append(UInt8(ascii: "-"))
+        appendPadded(date.month, width: 2, to: &buffer)
+        buffer.append(UInt8(ascii: "-"))
+        appendPadded(date.day, width: 2, to: &buffer)
+    }
+}

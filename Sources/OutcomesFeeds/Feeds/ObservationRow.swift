@@ -1,0 +1,44 @@
+public import OutcomesCore
+
+/// One validated observation, ready to store.
+///
+/// Produced by ``RowValidator`` (through ``CSVFeedReader`` or ``JSONFeedReader``); every field has
+/// already been checked against the catalogue, so the store can write it without further checks.
+/// ```swift
+/// var buffer: [UInt8] = []
+/// for row in batch.rows { CopyText.append(row, to: &buffer) }
+/// ```
+public struct ObservationRow: Sendable, Hashable {
+    /// The CSV physical line where the record starts (the header is line 1), or for JSON the
+    /// 1-based index of the observation in its array; kept so a stored value can be traced back.
+    public var line: Int
+    public var indicator: String
+    public var area: String
+    public var breakdown: String
+    public var period: Period
+    public var numerator: Double?
+    public var denominator: Double?
+    /// Derived (numerator ÷ denominator × multiplier) for proportions and rates, as supplied
+    /// otherwise; nil only when the notes contain `x` or `c` and the numbers were left out.
+    public var value: Double?
+    public var lower: Double?
+    public var upper: Double?
+    /// Normalised StatsWales note letters, sorted and de-duplicated ("pr"), or "".
+    public var notes: String
+
+    public init(line: Int, indicator: String, area: String, breakdown: String, period: Period,
+                numerator: Double? = nil, denominator: Double? = nil, value: Double? = nil,
+                lower: Double? = nil, upper: Double? = nil, notes: String = "") {
+        self.line = line
+        self.indicator = indicator
+        self.area = area
+        self.breakdown = breakdown
+        self.period = period
+        self.numerator = numerator
+        self.denominator = denominator
+        self.value = value
+        self.lower = lower
+        self.upper = upper
+        self.notes = notes
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Hummingbird
+import Logging
+import OutcomesCore
+import OutcomesFeeds
+import OutcomesStore
+
+/// `POST /v1/feeds`: a partner submits a CSV or JSON feed; the answer is the import report.
+///
+/// - bearer token of role `partner` (its own indicators only) or `admin` (`?partner=KEY`);
+///   none or unknown → 401;
+/// - `Content-Type: text/csv` or `application/json` (else 415); `?dry_run=true`, `?strict=true`;
+/// - body over the configured limit → 413, nothing stored;
+/// - report as JSON, or plain text when `Accept: text/plain`;
+/// - 200 when applied, a duplicate, or a dry run; 422 when rejected whole; 403 when every row was
+///   refused because the indicators belong to another partner.
+struct FeedRoutes: Sendable {
+    let context: ServerContext
+    let auth: BearerAuth
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.post("v1/feeds") { request, _ in try await submit(request) }
+    }
+
+    func submit(_ request: Request) async throws -> Response {
+        let principal = try await auth.require(request, [.partner, .admin])
+        let query = request.uri.queryParameters
+        let partner: String
+        if principal.role == .admin {
+            guard let key = query["partner"].map(String.init) ?? principal.partner else {
+                throw HTTPError(.badRequest, message: "an admin token must say whose feed this is: ?partner=KEY")
+            }
+            partner = key
+        } else {
+            guard let key = principal.partner else { throw HTTPError(.forbidden, message: "this partner token has no partner") }
+            if let asked = query["partner"], String(asked) != key {
+                throw HTTPError(.forbidden, message: "a \(key) token may not submit feeds for \(asked)")
+            }
+            partner = key
+        }
+        guard context.catalogue.partners.contains(where: { $0.key == partner }) else {
+            throw HTTPError(.badRequest, message: "unknown partner '\(partner)'")
+        }
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > context.maxFeedBytes {
+            throw HTTPError(.contentTooLarge, message: "feed of \(length) bytes is over the limit of \(context.maxFeedBytes) bytes")
+        }
+        let contentType = request.headers[.contentType]?.lowercased() ?? ""
+        let format: FeedFormat
+        if contentType.hasPrefix("text/csv") {
+            format = .csv
+        } else if contentType.hasPrefix("application/json") {
+            format = .json
+        } else {
+            throw HTTPError(.unsupportedMediaType, message: "send the feed as text/csv or application/json, not '\(contentType)'")
+        }
+        let options = FeedIngest.Options(
+            partner: partner, source: .http, fileName: query["file_name"].map(String.init), format: format,
+            strict: Self.flag(query["strict"]), dryRun: Self.flag(query["dry_run"]), today: CivilDate.today())
+        let report: ImportReport
+        do {
+            report = try await FeedIngest(client: context.client, catalogue: context.catalogue, logger: context.logger)
+                .ingest(LimitedBody(base: request.body, limit: context.maxFeedBytes), options: options)
+        } catch let error as LimitedBody<RequestBody>.TooLarge {
+            throw HTTPError(.contentTooLarge, message: "feed is over the limit of \(error.limit) bytes; nothing was stored")
+        }
+        let allForeign = report.rows > 0 && report.rejected == report.rows
+            && report.errors.allSatisfy { $0.code == "partner_not_allowed" } && report.errors.count == report.rejected
+        let status: HTTPResponse.Status = allForeign ? .forbidden : (report.status == .rejected ? .unprocessableContent : .ok)
+        return try Self.render(report, status: status, accept: request.headers[.accept])
+    }
+
+    static func flag(_ value: Substring?) -> Bool {
+        guard let value else { return false }
+        return ["true", "1", "yes", ""].contains(value.lowercased())
+    }
+
+    static func render(_ report: ImportReport, status: HTTPResponse.Status, accept: String?) throws -> Response {
+        if let accept, accept.contains("text/plain") {
+            return Response(status: status, headers: [.contentType: "text/plain; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(string: report.text)))
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Response(status: status, headers: [.contentType: "application/json"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(report))))
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import OutcomesStore
+
+/// The spool folder's file moves: `incoming/<partner>/<file>` → `processing/<partner>/<file>` →
+/// `archive/<partner>/<feed id>-<file>` or `rejected/<partner>/<file>` with `<file>.errors.txt`.
+///
+/// Every move is a `rename(2)` within one filesystem, so a file is in exactly one folder at any
+/// moment; nothing is ever deleted or overwritten (a clashing name gets a numeric suffix). A file
+/// left in `processing/` by a crash is processed again on the next scan. Only files closed and
+/// renamed into `incoming/` are meant to be read: writers should write elsewhere (or to a name
+/// starting with `.` or ending in `.tmp` or `.part`, which are skipped) and rename when done.
+struct SpoolFolder: Sendable {
+    struct Claimed: Sendable, Equatable {
+        var partner: String
+        var name: String
+        var path: String
+    }
+
+    let root: String
+
+    var incoming: String { root + "/incoming" }
+    var processing: String { root + "/processing" }
+    var archive: String { root + "/archive" }
+    var rejected: String { root + "/rejected" }
+
+    func prepare(partners: [String]) throws {
+        let fm = FileManager.default
+        for dir in [incoming, processing, archive, rejected] {
+            try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        }
+        for partner in partners {
+            try fm.createDirectory(atPath: incoming + "/" + partner, withIntermediateDirectories: true)
+        }
+    }
+
+    static func isReadable(_ name: String) -> Bool {
+        !name.hasPrefix(".") && !name.hasSuffix(".tmp") && !name.hasSuffix(".part")
+    }
+
+    /// Regular files under `folder/<partner>/`, oldest first.
+    func files(in folder: String) -> [Claimed] {
+        let fm = FileManager.default
+        var result: [(Claimed, Date)] = []
+        for partner in ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).sorted() {
+            let dir = folder + "/" + partner
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else { continue }
+            for name in ((try? fm.contentsOfDirectory(atPath: dir)) ?? []) where Self.isReadable(name) {
+                let path = dir + "/" + name
+                guard let attributes = try? fm.attributesOfItem(atPath: path),
+                      attributes[.type] as? FileAttributeType == .typeRegular else { continue }
+                let modified = attributes[.modificationDate] as? Date ?? .distantPast
+                result.append((Claimed(partner: partner, name: name, path: path), modified))
+            }
+        }
+        return result.sorted { ($0.1, $0.0.path) < ($1.1, $1.0.path) }.map(\.0)
+    }
+
+    /// Files a crash left mid-processing.
+    func unfinished() -> [Claimed] { files(in: processing) }
+
+    /// Atomically takes the oldest incoming file into `processing/`; nil when there is none.
+    func claimNext() throws -> Claimed? {
+        for file in files(in: incoming) {
+            let target = try destination(processing, file.partner, file.name)
+            if rename(file.path, target) == 0 {
+                return Claimed(partner: file.partner, name: (target as NSString).lastPathComponent, path: target)
+            }
+            // Someone else took it (or it vanished): try the next.
+        }
+        return nil
+    }
+
+    /// Moves a processed file to `archive/` (applied or duplicate: `<feed id>-<name>`).
+    func archive(_ file: Claimed, feedID: Int64?) throws -> String {
+        let target = try destination(archive, file.partner, "\(feedID.map { "\($0)-" } ?? "")\(file.name)")
+        try move(file.path, target)
+        return target
+    }
+
+    /// Moves a refused file to `rejected/` and writes `<name>.errors.txt` beside it.
+    func reject(_ file: Claimed, errors: String) throws -> String {
+        let target = try destination(rejected, file.partner, file.name)
+        try move(file.path, target)
+        try Data(errors.utf8).write(to: URL(fileURLWithPath: target + ".errors.txt"))
+        return target
+    }
+
+    /// `folder/partner/name`, made unique with `.1`, `.2`… so nothing is overwritten.
+    private func destination(_ folder: String, _ partner: String, _ name: String) throws -> String {
+        let dir = folder + "/" + partner
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        var candidate = dir + "/" + name
+        var n = 1
+        while FileManager.default.fileExists(atPath: candidate) || FileManager.default.fileExists(atPath: candidate + ".errors.txt") {
+            candidate = dir + "/" + name + ".\(n)"
+            n += 1
+        }
+        return candidate
+    }
+
+    private func move(_ from: String, _ to: String) throws {
+        guard rename(from, to) == 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: to, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

@@ -1,0 +1,81 @@
+import Foundation
+import Logging
+import OutcomesCore
+import OutcomesFeeds
+import OutcomesStore
+import ServiceLifecycle
+
+/// Watches `<state>/spool/incoming/<partner>/` and ingests each file that appears (see
+/// ``SpoolFolder`` for the file moves). Files left in `processing/` by a crash go first.
+///
+/// A feed is applied in one transaction, so a kill at any moment leaves it either fully stored or
+/// not at all, with its file still in `processing/`: the next start processes it again (and a
+/// feed that did commit is then recognised by its SHA-256 as a duplicate and archived).
+/// On graceful shutdown the loop stops between files; a feed in flight is cancelled (rolled back)
+/// and stays in `processing/`.
+struct SpoolWatcher: Service {
+    let folder: SpoolFolder
+    let context: ServerContext
+    let gate: StartupGate
+
+    func run() async throws {
+        let logger = context.logger
+        await cancelWhenGracefulShutdown { await gate.wait() }
+        guard !Task.isShuttingDownGracefully else { return }
+        try folder.prepare(partners: context.catalogue.partners.map(\.key))
+        logger.info("watching spool folder", metadata: ["incoming": "\(folder.incoming)"])
+        var failures = 0
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            do {
+                for file in folder.unfinished() {
+                    guard !Task.isShuttingDownGracefully else { return }
+                    try await process(file)
+                }
+                while !Task.isShuttingDownGracefully, let file = try folder.claimNext() {
+                    try await process(file)
+                }
+                failures = 0
+            } catch is CancellationError {
+                return
+            } catch {
+                failures += 1
+                logger.error("spool processing failed; will retry", metadata: ["error": "\(String(reflecting: error))", "attempt": "\(failures)"])
+            }
+            // Back off after failures (database down), up to a minute.
+            let pause = failures == 0 ? context.spoolInterval : min(.seconds(60), context.spoolInterval * (1 << min(failures, 5)))
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pause) }
+        }
+    }
+
+    /// Ingests one claimed file and moves it to archive/ or rejected/.
+    func process(_ file: SpoolFolder.Claimed) async throws {
+        let logger = context.logger
+        guard context.catalogue.partners.contains(where: { $0.key == file.partner }) else {
+            let moved = try folder.reject(file, errors: "\(file.name): rejected whole: unknown partner folder '\(file.partner)'; spool folders are named after partner keys: \(context.catalogue.partners.map(\.key).joined(separator: ", "))\n")
+            logger.warning("spool file in an unknown partner folder", metadata: ["file": "\(moved)"])
+            return
+        }
+        let format = FeedFormat.detect(fileName: file.name, contentType: nil, firstBytes: Self.head(file.path))
+        let report = try await FeedIngest(client: context.client, catalogue: context.catalogue, logger: logger)
+            .ingest(FileChunks(path: file.path), options: .init(partner: file.partner, source: .spool, fileName: file.name,
+                                                                 format: format, today: CivilDate.today(),
+                                                                 sha256: try await FeedDigest.sha256(of: file.path)))
+        switch report.status {
+        case .rejected:
+            let moved = try folder.reject(file, errors: report.text)
+            logger.notice("spool feed rejected", metadata: ["file": "\(moved)", "feed_id": "\(report.feedID.map(String.init) ?? "-")"])
+        case .applied, .duplicate, .dryRun:
+            let moved = try folder.archive(file, feedID: report.feedID)
+            if report.rejected > 0 {
+                try Data(report.text.utf8).write(to: URL(fileURLWithPath: moved + ".errors.txt"))
+            }
+            logger.notice("spool feed archived", metadata: ["file": "\(moved)", "status": "\(report.status.rawValue)"])
+        }
+    }
+
+    static func head(_ path: String) -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
+        defer { try? handle.close() }
+        return [UInt8]((try? handle.read(upToCount: 64)) ?? Data())
+    }
+}

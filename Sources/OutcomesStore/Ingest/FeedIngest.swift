@@ -1,0 +1,353 @@
+public import OutcomesCore
+public import OutcomesFeeds
+public import PostgresNIO
+public import Logging
+import Crypto
+
+/// Lands one feed in PostgreSQL: validated rows streamed through `COPY` into a temporary staging
+/// table, then merged set-wise into `observation` and `observation_revision` — all in one
+/// transaction, so after a crash a feed is either fully there or not at all.
+///
+/// - Unchanged rows write nothing and are counted as unchanged.
+/// - A byte-identical re-send (same SHA-256 as an applied feed of the same partner) writes nothing
+///   and is recorded as a duplicate.
+/// - Two feeds touching the same keys serialise on the observation rows' locks (keys are merged in
+///   a fixed order, so they cannot deadlock); the history keeps both versions.
+/// - The feed is never held in memory whole: chunks are parsed, validated and copied as they come.
+///
+/// ```swift
+/// let report = try await FeedIngest(client: client, catalogue: catalogue, logger: logger)
+///     .ingest(chunks, options: .init(partner: "local_authority", source: .cli, fileName: "lac.csv", format: .csv, today: today))
+/// ```
+public struct FeedIngest: Sendable {
+    public struct Options: Sendable {
+        public var partner: String
+        public var source: FeedSource
+        public var fileName: String?
+        public var format: FeedFormat
+        public var strict: Bool
+        public var dryRun: Bool
+        public var today: CivilDate
+        /// The feed's SHA-256 when known before reading (files: see ``FeedDigest``): a duplicate
+        /// is then recognised before any row is parsed.
+        public var sha256: [UInt8]?
+
+        public init(partner: String, source: FeedSource, fileName: String?, format: FeedFormat,
+                    strict: Bool = false, dryRun: Bool = false, today: CivilDate, sha256: [UInt8]? = nil) {
+            self.sha256 = sha256
+            self.partner = partner
+            self.source = source
+            self.fileName = fileName
+            self.format = format
+            self.strict = strict
+            self.dryRun = dryRun
+            self.today = today
+        }
+    }
+
+    public struct UnknownPartner: Error, CustomStringConvertible {
+        public var partner: String
+        public var declared: [String]
+        public var description: String {
+            "unknown partner '\(partner)'; declared in partners.yaml: \(declared.joined(separator: ", "))"
+        }
+    }
+
+    /// Row errors kept in a report and in `feed_error`; beyond this they are counted only.
+    public static let maximumReportedErrors = 10_000
+    static let copyColumns = ["line", "indicator", "area", "breakdown", "period", "period_start",
+                              "numerator", "denominator", "value", "lower", "upper", "notes"]
+
+    let client: PostgresClient
+    let catalogue: Catalogue
+    let logger: Logger
+
+    public init(client: PostgresClient, catalogue: Catalogue, logger: Logger) {
+        self.client = client
+        self.catalogue = catalogue
+        self.logger = logger
+    }
+
+    /// Ingests the feed whose bytes `chunks` yields, in order.
+    public func ingest<Chunks: AsyncSequence>(_ chunks: Chunks, options: Options,
+                                              isolation: isolated (any Actor)? = #isolation) async throws -> ImportReport
+    where Chunks.Element == [UInt8] {
+        guard catalogue.partners.contains(where: { $0.key == options.partner }) else {
+            throw UnknownPartner(partner: options.partner, declared: catalogue.partners.map(\.key))
+        }
+        let result = try await client.withConnection(isolation: isolation) { connection in
+            if let known = options.sha256, !options.dryRun,
+               let earlier = try await appliedFeed(sha256: known, partner: options.partner, on: connection) {
+                return StageResult(report: duplicateReport(of: earlier, sha256: known, options: options), commit: false, bytes: 0)
+            }
+            try await connection.query("BEGIN", logger: logger)
+            do {
+                let result = try await stageAndMerge(chunks, options: options, on: connection, isolation: isolation)
+                try await connection.query(result.commit ? "COMMIT" : "ROLLBACK", logger: logger)
+                return result
+            } catch {
+                _ = try? await connection.query("ROLLBACK", logger: logger)
+                throw error
+            }
+        }
+        var report = result.report
+        // Refusals and duplicates are recorded after the rollback, in their own transaction.
+        if !options.dryRun, report.status == .rejected || report.status == .duplicate {
+            report.feedID = try await recordRefusal(report, options: options, bytes: result.bytes)
+        }
+        logger.info("feed processed", metadata: [
+            "feed_id": "\(report.feedID.map(String.init) ?? "-")", "status": "\(report.status.rawValue)",
+            "partner": "\(options.partner)", "file": "\(options.fileName ?? "-")", "rows": "\(report.rows)",
+            "inserted": "\(report.inserted)", "updated": "\(report.updated)", "unchanged": "\(report.unchanged)",
+            "rejected": "\(report.rejected)",
+        ])
+        return report
+    }
+
+    struct StageResult: Sendable {
+        var report: ImportReport
+        var commit: Bool
+        var bytes: Int
+    }
+
+    /// The streaming state of one feed while it is copied.
+    struct Progress {
+        var hasher = SHA256()
+        var bytes = 0
+        var staged = 0
+        var rejected = 0
+        var errors: [RowError] = []
+        var fileError: FeedFileError?
+
+        /// Counts a batch, keeps its errors (up to the cap) and appends its rows as COPY text.
+        mutating func take(_ batch: FeedBatch, into buffer: inout [UInt8]) {
+            for row in batch.rows { CopyText.append(row, to: &buffer) }
+            staged += batch.rows.count
+            rejected += batch.errors.count
+            let room = FeedIngest.maximumReportedErrors - errors.count
+            if room > 0 { errors += batch.errors.prefix(room) }
+        }
+    }
+
+    private func stageAndMerge<Chunks: AsyncSequence>(_ chunks: Chunks, options: Options, on connection: PostgresConnection,
+                                                      isolation: isolated (any Actor)?) async throws -> StageResult
+    where Chunks.Element == [UInt8] {
+        try await connection.query("""
+            CREATE TEMP TABLE feed_staging (
+                line bigint, indicator text, area text, breakdown text, period text, period_start date,
+                numerator double precision, denominator double precision, value double precision,
+                lower double precision, upper double precision, notes text
+            ) ON COMMIT DROP
+            """, logger: logger)
+        var progress = Progress()
+        let validator = RowValidator(catalogue: catalogue, partner: options.partner, today: options.today)
+        try await connection.copyFrom(table: "feed_staging", columns: Self.copyColumns, logger: logger) { writer in
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(1 << 17)
+            var iterator = chunks.makeAsyncIterator()
+            var csv = CSVFeedReader(validator: validator)
+            var json = validator
+            var all: [UInt8] = []
+            do {
+                while let chunk = try await iterator.next(isolation: isolation) {
+                    progress.hasher.update(data: chunk)
+                    progress.bytes += chunk.count
+                    switch options.format {
+                    case .csv: progress.take(try csv.consume(chunk[...]), into: &buffer)
+                    case .json: all += chunk   // JSON is parsed whole; CSV is the bulk path
+                    }
+                    if buffer.count >= 1 << 16 {
+                        try await writer.write(ByteBuffer(bytes: buffer))
+                        buffer.removeAll(keepingCapacity: true)
+                    }
+                }
+                switch options.format {
+                case .csv: progress.take(try csv.finish(), into: &buffer)
+                case .json: progress.take(try JSONFeedReader.read(all, validator: &json), into: &buffer)
+                }
+            } catch let error as FeedFileError {
+                progress.fileError = error
+                buffer.removeAll()
+                // Read the rest so the recorded sha256 covers the whole feed.
+                while let chunk = try await iterator.next(isolation: isolation) {
+                    progress.hasher.update(data: chunk)
+                    progress.bytes += chunk.count
+                }
+            }
+            if !buffer.isEmpty { try await writer.write(ByteBuffer(bytes: buffer)) }
+        }
+
+        let sha = Self.hex(Array(progress.hasher.finalize()))
+        var report = ImportReport(feedID: nil, status: .applied, duplicateOf: nil, partner: options.partner,
+                                  fileName: options.fileName, sha256: sha, rows: progress.staged + progress.rejected,
+                                  inserted: 0, updated: 0, unchanged: 0, rejected: progress.rejected,
+                                  fileError: progress.fileError, errors: progress.errors)
+        if progress.fileError != nil {
+            report.status = .rejected
+            report.rejected = report.rows
+            return StageResult(report: report, commit: false, bytes: progress.bytes)
+        }
+        if options.strict && progress.rejected > 0 {
+            report.status = .rejected
+            return StageResult(report: report, commit: false, bytes: progress.bytes)
+        }
+        if options.dryRun {
+            let (inserted, updated) = try await wouldChange(on: connection)
+            report.status = .dryRun
+            report.inserted = inserted
+            report.updated = updated
+            report.unchanged = progress.staged - inserted - updated
+            return StageResult(report: report, commit: false, bytes: progress.bytes)
+        }
+        if let earlier = try await appliedFeed(sha256: Array(progress.hasher.finalize()), partner: options.partner, on: connection) {
+            report = duplicateReport(of: earlier, sha256: Array(progress.hasher.finalize()), options: options)
+            return StageResult(report: report, commit: false, bytes: progress.bytes)
+        }
+
+        let feedID = try await insertFeed(report, status: "applied", options: options, bytes: progress.bytes, on: connection)
+        report.feedID = feedID
+        let (inserted, updated) = try await merge(feedID: feedID, on: connection)
+        report.inserted = inserted
+        report.updated = updated
+        report.unchanged = progress.staged - inserted - updated
+        try await insertErrors(report.errors, feedID: feedID, on: connection)
+        try await connection.query("""
+            UPDATE feed SET finished_at = clock_timestamp(), rows_total = \(report.rows), inserted = \(inserted),
+                updated = \(updated), unchanged = \(report.unchanged), rejected = \(report.rejected)
+            WHERE id = \(feedID)
+            """, logger: logger)
+        return StageResult(report: report, commit: true, bytes: progress.bytes)
+    }
+
+    static func hex(_ bytes: [UInt8]) -> String {
+        bytes.map { String($0, radix: 16).leftPadded(2) }.joined()
+    }
+
+    /// The earlier applied feed of this partner with this SHA-256, if any.
+    private func appliedFeed(sha256: [UInt8], partner: String, on connection: PostgresConnection) async throws -> Int64? {
+        for try await earlier in try await connection.query("""
+            SELECT f.id FROM feed f JOIN partner p ON p.id = f.partner_id
+            WHERE f.sha256 = \(ByteBuffer(bytes: sha256)) AND f.status = 'applied' AND p.key = \(partner)
+            ORDER BY f.id LIMIT 1
+            """, logger: logger).decode(Int64.self) {
+            return earlier
+        }
+        return nil
+    }
+
+    private func duplicateReport(of earlier: Int64, sha256: [UInt8], options: Options) -> ImportReport {
+        ImportReport(feedID: nil, status: .duplicate, duplicateOf: earlier, partner: options.partner,
+                     fileName: options.fileName, sha256: Self.hex(sha256), rows: 0, inserted: 0, updated: 0,
+                     unchanged: 0, rejected: 0, fileError: nil, errors: [])
+    }
+
+    /// Joins staged rows to the catalogue's integer keys, in key order (a fixed lock order).
+    static let stagedRows = """
+        SELECT i.id AS indicator_id, a.id AS area_id, b.id AS breakdown_id, st.period, st.period_start,
+               st.numerator, st.denominator, st.value, st.lower, st.upper, st.notes
+        FROM feed_staging st
+        JOIN indicator i ON i.key = st.indicator
+        JOIN area a ON a.code = st.area
+        JOIN breakdown b ON b.key = st.breakdown
+        """
+
+    /// Inserts new observations and updates changed ones, writing each new version to the
+    /// history; returns (inserted, updated).
+    private func merge(feedID: Int64, on connection: PostgresConnection) async throws -> (Int, Int) {
+        let rows = try await connection.query("""
+            WITH s AS (\(unescaped: Self.stagedRows) ORDER BY 1, 2, 3, 4),
+            up AS (
+                INSERT INTO observation AS o (indicator_id, area_id, breakdown_id, period, period_start, numerator,
+                    denominator, value, lower, upper, notes, revision, feed_id, recorded_at)
+                SELECT s.indicator_id, s.area_id, s.breakdown_id, s.period, s.period_start, s.numerator,
+                    s.denominator, s.value, s.lower, s.upper, s.notes, 1, \(feedID), now()
+                FROM s
+                ON CONFLICT (indicator_id, area_id, breakdown_id, period) DO UPDATE SET
+                    numerator = excluded.numerator, denominator = excluded.denominator, value = excluded.value,
+                    lower = excluded.lower, upper = excluded.upper, notes = excluded.notes,
+                    revision = o.revision + 1, feed_id = excluded.feed_id, recorded_at = excluded.recorded_at
+                WHERE (o.numerator, o.denominator, o.value, o.lower, o.upper, o.notes)
+                    IS DISTINCT FROM (excluded.numerator, excluded.denominator, excluded.value, excluded.lower, excluded.upper, excluded.notes)
+                RETURNING o.indicator_id, o.area_id, o.breakdown_id, o.period, o.revision, o.period_start, o.numerator,
+                    o.denominator, o.value, o.lower, o.upper, o.notes, o.feed_id, o.recorded_at, (o.xmax = 0) AS inserted),
+            history AS (
+                INSERT INTO observation_revision (indicator_id, area_id, breakdown_id, period, revision, period_start,
+                    numerator, denominator, value, lower, upper, notes, feed_id, recorded_at)
+                SELECT indicator_id, area_id, breakdown_id, period, revision, period_start, numerator, denominator,
+                    value, lower, upper, notes, feed_id, recorded_at FROM up
+                RETURNING 1)
+            SELECT (count(*) FILTER (WHERE inserted))::int, (count(*) FILTER (WHERE NOT inserted))::int,
+                   (SELECT count(*) FROM history)::int
+            FROM up
+            """, logger: logger)
+        for try await (inserted, updated, _) in rows.decode((Int, Int, Int).self) { return (inserted, updated) }
+        return (0, 0)
+    }
+
+    /// For a dry run: how many staged rows are new and how many would change.
+    private func wouldChange(on connection: PostgresConnection) async throws -> (Int, Int) {
+        let rows = try await connection.query("""
+            WITH s AS (\(unescaped: Self.stagedRows))
+            SELECT (count(*) FILTER (WHERE o.indicator_id IS NULL))::int,
+                   (count(*) FILTER (WHERE o.indicator_id IS NOT NULL AND (o.numerator, o.denominator, o.value, o.lower, o.upper, o.notes)
+                        IS DISTINCT FROM (s.numerator, s.denominator, s.value, s.lower, s.upper, s.notes)))::int
+            FROM s LEFT JOIN observation o USING (indicator_id, area_id, breakdown_id, period)
+            """, logger: logger)
+        for try await pair in rows.decode((Int, Int).self) { return pair }
+        return (0, 0)
+    }
+
+    private func insertFeed(_ report: ImportReport, status: String, options: Options, bytes: Int,
+                            on connection: PostgresConnection) async throws -> Int64 {
+        let sha = ByteBuffer(bytes: report.sha256.hexBytes)
+        let message = report.fileError.map { "\($0.code): \($0.message)" }
+        let rows = try await connection.query("""
+            INSERT INTO feed (partner_id, source, file_name, sha256, byte_size, format, strict, status, duplicate_of,
+                              rows_total, rejected, message, finished_at)
+            SELECT p.id, \(options.source.rawValue), \(options.fileName), \(sha), \(bytes), \(options.format.rawValue),
+                   \(options.strict), \(status), \(report.duplicateOf), \(report.rows), \(report.rejected), \(message),
+                   CASE WHEN \(status) = 'applied' THEN NULL ELSE clock_timestamp() END
+            FROM partner p WHERE p.key = \(options.partner)
+            RETURNING id
+            """, logger: logger)
+        for try await id in rows.decode(Int64.self) { return id }
+        throw UnknownPartner(partner: options.partner, declared: catalogue.partners.map(\.key))
+    }
+
+    private func insertErrors(_ errors: [RowError], feedID: Int64, on connection: PostgresConnection) async throws {
+        guard !errors.isEmpty else { return }
+        try await connection.query("""
+            INSERT INTO feed_error (feed_id, ordinal, line, field, code, message, value)
+            SELECT \(feedID), e.ordinal, e.line, e.field, e.code, e.message, e.value
+            FROM unnest(\(Array(1...errors.count)), \(errors.map { Int64($0.line) }), \(errors.map(\.field)),
+                        \(errors.map(\.code)), \(errors.map(\.message)), \(errors.map(\.value)))
+                 AS e(ordinal, line, field, code, message, value)
+            """, logger: logger)
+    }
+
+    /// Records a refused or duplicate feed (with its row errors) after the data was rolled back.
+    private func recordRefusal(_ report: ImportReport, options: Options, bytes: Int) async throws -> Int64 {
+        try await client.withTransaction(logger: logger) { tx in
+            let id = try await insertFeed(report, status: report.status.rawValue, options: options, bytes: bytes, on: tx)
+            try await insertErrors(report.errors, feedID: id, on: tx)
+            return id
+        }
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+
+    /// Hex text to bytes ("0aff" → [0x0a, 0xff]).
+    var hexBytes: [UInt8] {
+        var bytes: [UInt8] = []
+        var chars = Array(utf8)[...]
+        while chars.count >= 2 {
+            if let b = UInt8(String(decoding: chars.prefix(2), as: UTF8.self), radix: 16) { bytes.append(b) }
+            chars = chars.dropFirst(2)
+        }
+        return bytes
+    }
+}

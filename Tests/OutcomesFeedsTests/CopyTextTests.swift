@@ -1,0 +1,58 @@
+import Testing
+import OutcomesCore
+@testable import OutcomesFeeds
+
+private func encode(_ row: ObservationRow) -> String {
+    var buffer: [UInt8] = []
+    CopyText.append(row, to: &buffer)
+    return String(decoding: buffer, as: UTF8.self)
+}
+
+@Suite("COPY text")
+struct CopyTextTests {
+    @Test("a row becomes one tab-separated, newline-terminated line in column order, nulls as \\N")
+    func rowLayout() throws {
+        let period = try Period.parse("2024-25", as: .financial)
+        let row = ObservationRow(line: 12, indicator: "looked_after_rate", area: "W06000015", breakdown: "all",
+                                 period: period, numerator: 480, denominator: 72000, value: 66.66666666666667,
+                                 lower: nil, upper: nil, notes: "pr")
+        #expect(encode(row) == "12\tlooked_after_rate\tW06000015\tall\t2024-25\t2024-04-01\t480\t72000\t66.66666666666667\t\\N\t\\N\tpr\n")
+        #expect(CopyText.columns.count == 12)
+    }
+
+    @Test("backslash, tab, newline and carriage return are escaped")
+    func textIsEscaped() throws {
+        let period = try Period.parse("2024", as: .calendar)
+        let row = ObservationRow(line: 1, indicator: "a\\b\tc", area: "d\ne\rf", breakdown: "all", period: period, notes: "")
+        #expect(encode(row) == "1\ta\\\\b\\tc\td\\ne\\rf\tall\t2024\t2024-01-01\t\\N\t\\N\t\\N\t\\N\t\\N\t\n")
+    }
+
+    @Test("numbers round-trip: integers plainly, others in shortest exact form",
+          arguments: [0, 1, 42, 123456789012345, 0.1, 2.5, 1e-5, 1e20, 66.66666666666667, 1.0 / 3])
+    func numbersRoundTrip(number: Double) {
+        var buffer: [UInt8] = []
+        CopyText.appendNumber(number, to: &buffer)
+        let text = String(decoding: buffer, as: UTF8.self)
+        #expect(Double(text) == number)
+        if number == number.rounded(), number < 1e15 { #expect(!text.contains(".")) }
+    }
+
+    @Test("integers of every size are written correctly", arguments: [0, 7, 10, 99, 100, 1_000_000, -42, Int.max, Int.min])
+    func integers(value: Int) {
+        var buffer: [UInt8] = []
+        CopyText.appendInteger(value, to: &buffer)
+        #expect(String(decoding: buffer, as: UTF8.self) == String(value))
+    }
+
+    @Test("periods are written in canonical form with their first day, for every type",
+          arguments: ["2024", "1999", "2024-25", "2099-00", "2024/25", "2024-Q1", "2024-Q4", "2024-01", "2024-12"])
+    func periodsAreCanonical(text: String) throws {
+        let period = try #require(Period.detect(text))
+        var buffer: [UInt8] = []
+        CopyText.appendPeriod(period, to: &buffer)
+        #expect(String(decoding: buffer, as: UTF8.self) == period.description)
+        buffer = []
+        CopyText.appendDate(period.firstDay, to: &buffer)
+        #expect(String(decoding: buffer, as: UTF8.self) == period.firstDay.description)
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+import OutcomesCore
+import OutcomesFeeds
+import OutcomesStore
+import OutcomesTestSupport
+import PostgresNIO
+
+@Suite("Feed ingest against a real PostgreSQL")
+struct FeedIngestTests {
+    static let today = CivilDate(year: 2026, month: 11, day: 23)!
+    static let header = "indicator,area,period,breakdown,numerator,denominator,note\n"
+    static let feedA = header + """
+        low_birth_weight,W06000013,2022,all,52,900,
+        low_birth_weight,W06000013,2023,all,48,910,p
+        low_birth_weight,W06000014,2023,all,40,1000,
+
+        """
+
+    static func ingest(_ client: PostgresClient, _ catalogue: Catalogue, _ text: String, partner: String = "local_health_board",
+                       strict: Bool = false, dryRun: Bool = false, format: FeedFormat = .csv, name: String = "feed.csv") async throws -> ImportReport {
+        try await FeedIngest(client: client, catalogue: catalogue, logger: TestCluster.logger)
+            .ingest(ByteChunks(text), options: .init(partner: partner, source: .cli, fileName: name, format: format,
+                                                     strict: strict, dryRun: dryRun, today: today))
+    }
+
+    static func count(_ client: PostgresClient, _ sql: String) async throws -> Int {
+        try await TestCluster.scalar(client, sql)
+    }
+
+    @Test("a feed lands: rows inserted as revision 1, the feed recorded with its counts and row errors")
+    func applied() async throws {
+        try await TestCluster.withMigratedDatabase { client, catalogue in
+            let text = Self.feedA + "low_birth_weight,W06000014,2024,all,50,40,\n"
+            let report = try await Self.ingest(client, catalogue, text)
+            #expect(report.status == .applied)
+            #expect((report.rows, report.inserted, report.updated, report.unchanged, report.rejected) == (4, 3, 0, 0, 1))
+            #expect(report.errors.map(\.code) == ["numerator_exceeds_denominator"])
+            #expect(report.errors.first?.line == 5)
+            #expect(try await Self.count(client, "SELECT count(*)::int FROM observation WHERE revision = 1") == 3)
+            #expect(try await Self.count(client, "SELECT count(*)::int FROM observation_revision") == 3)
+            #expect(try await Self.count(client, "SELECT inserted + 10 * rejected FROM feed WHERE status = 'applied'") == 13)
+            #expect(try await Self.count(client, "SELECT line::int FROM feed_error WHERE code = 'numerator_exceeds_denominator'") == 5)
+            let notes = try await Self.count(client, "SELECT count(*)::int FROM observation WHERE notes = 'p' AND period = '2023' AND value BETWEEN 5.27 AND 5.28")
+            #expect(notes == 1)
+        }
+    }
+
+    @Test("re-sending a byte-identical feed is a recorded duplicate and writes nothing")
+    func duplicate() async throws {
+        try await TestCluster.withMigratedDatabase { client, catalogue in
+            let first = try await Self.ingest(client, catalogue, Self.feedA)
+            let second = try await Self.ingest(client, catalogue, Self.feedA)
+            #expect(second.status == .duplicate && second.duplicateOf == first.feedID)
+            #expect(second.sha256 == first.sha256 && second.sha256.count == 64)
+            #expect(try await Self.count(client, "SELECT count(*)::int FROM observation_revision") == 3)
+            #expect(try await Self.count(client, "SELECT count(*)::int FROM feed WHERE status = 'duplicate'") == 1)
+        }
+    }
+
+    @Test("a revised feed updates changed rows only, keeps every version, and as-of reads see the past")
+    func revisionsAndAsOf() async throws {
+        try await TestCluster.withMigratedDatabase { client, catalogue in
+            let first = try await Self.ingest(client, catalogue, Self.feedA)
+            try await Task.sleep(for: .milliseconds(20))
+            let between = Date()
+            try await Task.sleep(for: .milliseconds(20))
+            // 2023 for Bridgend revised (note r), the rest identical, one new row.
+            let revised = Self.header + """
+                low_birth_weight,W06000013,2022,all,52,900,
+                low_birth_weight,W06000013,2023,all,49,910,r
+                low_birth_weight,W06000014,2023,all,40,1000,
+                low_birth_weight,W06000013,2024,all,47,905,p
+
+                """
+            let second = try await Self.ingest(client, catalogue, revised)
+            #expect((second.inserted, second.updated, second.unchanged) == (1, 1, 2))
+            let history = ObservationHistory(client: client, logger: TestCluster.logger)
+            let now = try await history.series(indicator: "low_birth_weight", area: "W06000013")
+            #expect(now.map(\.period) == ["2022", "2023", "2024"])
+            #expect(now[1].numerator == 49 && now[1].revision == 2 && now[1].notes == "r" && now[1].feedID == second.feedID)
+            let past = try await history.series(indicator: "low_birth_weight", area: "W06000013", asOf: between)
+            #expect(past.map(\.period) == ["2022", "2023"])
+            #expect(past[1].numerator == 48 && past[1].revision == 1 && past[1].feedID == first.feedID)
+            #expect(try await Self.count(client, "SELECT count(*)::int FROM observation_revision") == 5)
+        }
+    }
+
+    @Test("strict mode rejects the whole feed on one row error and stores nothing of it")
+    func strict() async throws {
+        try await TestCluster.withMigratedDatabase { client, catalogue in
+            let report = try await Self.ingest(client, catalogue, Self.feedA + "low_birth_weight,W06000014,2031,all,1,2,\n", strict: true)
+            #expect(report.status == .rejected && report.exitCode == 1)
+            #expect(report.errors.map(\.code) == ["future_period"])
+            #expect(try await Self.count(client, "SELECT count(*)::int FROM observation") == 0)
+            #expect(try await Self.count(client, "SELECT count(*)::int FROM feed f JOIN feed_error e ON e.feed_id = f.id WHERE f.status = 'rejected'") == 1)
+        }
+    }
+
+    @Test("a dry run reports what would change and writes nothing")
+    func dryRun() async throws {
+        try await TestCluster.withMigratedDatabase { client, catalogue in
+            _ = try await Self.ingest(client, catalogue, Self.feedA)
+            let changed = Self.feedA.replacingOccurrences(of: "48,910,p", with: "47,910,r") + "low_birth_weight,W06000015,2023,all,60,1200,\n"
+            let report = try await Self.ingest(client, catalogue, changed, dryRun: true)
+            #expect(report.status == .dryRun && report.feedID == nil)
+            #expect((report.inserted, report.updated, report.unchanged) == (1, 1, 2))
+            #expect(try await Self.count(client, "SELECT count(*)::int FROM observation_revision") == 3)
+            #expect(try await Self.count(client, "SELECT count(*)::int FROM feed") == 1)
+        }
+    }
+
+    @Test("a file-level error rejects the feed whole with its message recorded")
+    func fileLevelRejection() async throws {
+        try await TestCluster.withMigratedDatabase { client, catalogue in
+            let report = try await Self.ingest(client, catalogue, "indicator,area,numerator,denominator\nlow_birth_weight,W06000013,1,2\n")
+            #expect(report.status == .rejected)
+            #expect(report.fileError?.code == "missing_column")
+            #expect(try await Self.count(client, "SELECT count(*)::int FROM feed WHERE status = 'rejected' AND message LIKE 'missing_column:%'") == 1)
+            #expect(try await Self.count(client, "SELECT count(*)::int FROM observation") == 0)
+        }
+    }
+
+    @Test("JSON feeds land like CSV ones")
+    func json() async throws {
+        try await TestCluster.withMigratedDatabase { client, catalogue in
+            let text = #"{"observations": [{"indicator": "low_birth_weight", "area": "W06000013", "period": "2023", "numerator": 48, "denominator": 910}]}"#
+            let report = try await Self.ingest(client, catalogue, text, format: .json, name: "feed.json")
+            #expect(report.status == .applied && report.inserted == 1)
+        }
+    }
+
+    @Test("concurrent feeds on the same keys are serialised and the history keeps both")
+    func concurrentFeeds() async throws {
+        try await TestCluster.withMigratedDatabase { client, catalogue in
+            _ = try await Self.ingest(client, catalogue, Self.feedA)
+            let rows = (0..<200).map { i in "low_birth_weight,W06000013,\(1990 + i % 30),all,\(10 + i % 30),1000," }
+            // Unique keys per feed: 30 periods; two feeds with different values on the same keys.
+            let keys = Array(Set(rows.map { $0.split(separator: ",")[2] })).sorted()
+            let a = Self.header + keys.map { "low_birth_weight,W06000013,\($0),all,11,1000," }.joined(separator: "\n") + "\n"
+            let b = Self.header + keys.map { "low_birth_weight,W06000013,\($0),all,12,1000," }.joined(separator: "\n") + "\n"
+            async let ra = Self.ingest(client, catalogue, a, name: "a.csv")
+            async let rb = Self.ingest(client, catalogue, b, name: "b.csv")
+            let (reportA, reportB) = try await (ra, rb)
+            #expect(reportA.status == .applied && reportB.status == .applied)
+            // Every key has two revisions of these feeds (plus revision 1 from feed A for 2022/2023).
+            let revisions = try await Self.count(client, "SELECT count(*)::int FROM observation_revision r JOIN feed f ON f.id = r.feed_id WHERE f.file_name IN ('a.csv', 'b.csv')")
+            #expect(revisions == keys.count * 2)
+            let consistent = try await Self.count(client, """
+                SELECT count(*)::int FROM observation o
+                WHERE o.revision <> (SELECT max(r.revision) FROM observation_revision r
+                    WHERE (r.indicator_id, r.area_id, r.breakdown_id, r.period) = (o.indicator_id, o.area_id, o.breakdown_id, o.period))
+                """)
+            #expect(consistent == 0)
+        }
+    }
+
+    @Test("an unknown partner is refused before anything is read")
+    func unknownPartner() async throws {
+        _ = try await TestCluster.withMigratedDatabase { client, catalogue in
+            await #expect(throws: FeedIngest.UnknownPartner.self) {
+                _ = try await Self.ingest(client, catalogue, Self.feedA, partner: "nobody")
+            }
+        }
+    }
+}
+
+extension String {
+    func replacingOccurrences(of old: String, with new: String) -> String {
+        components(separatedBy: old).joined(separator: new)
+    }
+}
