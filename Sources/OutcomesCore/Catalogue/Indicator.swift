@@ -60,11 +60,17 @@ public struct Indicator: Hashable, Sendable {
     /// Numerators (or counts) below this are suppressed in what readers see.
     public var smallNumberThreshold: Int?
     public var source: String
+    /// A value the partnership aims for; met when the value is at least as good (by polarity).
+    public var target: Double?
+    /// Months after a period ends before its figures are normally published; sets when a series
+    /// counts as stale. Defaults by period type (``PeriodType/defaultPublicationLagMonths``).
+    public var publicationLagMonths: Int
 
     public init(id: String, title: LocalizedText, definition: String, kind: Kind, multiplier: Double,
                 unit: String, polarity: Polarity, aims: [Int], dimensions: [String], partner: String,
                 periodType: PeriodType, breakdowns: [String], validRange: ValueRange,
-                smallNumberThreshold: Int? = nil, source: String) {
+                smallNumberThreshold: Int? = nil, source: String, target: Double? = nil,
+                publicationLagMonths: Int? = nil) {
         self.id = id
         self.title = title
         self.definition = definition
@@ -80,6 +86,8 @@ public struct Indicator: Hashable, Sendable {
         self.validRange = validRange
         self.smallNumberThreshold = smallNumberThreshold
         self.source = source
+        self.target = target
+        self.publicationLagMonths = publicationLagMonths ?? periodType.defaultPublicationLagMonths
     }
 
     /// Identifiers are lower-case snake case, 3–64 characters, starting with a letter.

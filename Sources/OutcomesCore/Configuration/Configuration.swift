@@ -16,6 +16,11 @@ internal import Yams
 ///   max_bytes: 268435456                # larger HTTP feeds get 413
 ///   spool: true                         # watch <state_dir>/spool/incoming/<partner>/
 ///   spool_interval_seconds: 2
+/// compute:
+///   schedule: "0 * * * *"               # cron (UTC): full runs; default hourly
+///   after_feeds: true                   # incremental run after feeds land
+///   debounce_seconds: 5                 # a burst of feeds → one run
+///   keep_runs: 10                       # finished runs kept (plus each day's first)
 /// ```
 /// Every field is optional. `OUTCOMESD_DATABASE_URL` overrides `database.url`.
 public struct Configuration: Hashable, Sendable {
@@ -34,6 +39,12 @@ public struct Configuration: Hashable, Sendable {
     public var maxFeedBytes: Int = 256 << 20
     public var spoolEnabled: Bool = true
     public var spoolIntervalSeconds: Int = 2
+    public var computeSchedule: CronSchedule? = Configuration.hourly
+    public var computeAfterFeeds: Bool = true
+    public var computeDebounceSeconds: Int = 5
+    public var keepRuns: Int = 10
+
+    static let hourly: CronSchedule? = try? CronSchedule("0 * * * *")
 
     public init() {}
 
@@ -43,7 +54,22 @@ public struct Configuration: Hashable, Sendable {
         if file.text.allSatisfy(\.isWhitespace) { return config }
         let (r, root) = YAMLReader.compose(file)
         if let root, let f = r.fields(root, "the configuration") {
-            f.rejectUnknown(["state_dir", "catalogue", "listen", "log_level", "database", "feeds"])
+            f.rejectUnknown(["state_dir", "catalogue", "listen", "log_level", "database", "feeds", "compute"])
+            if let node = f["compute"], let compute = r.fields(node, "'compute'") {
+                compute.rejectUnknown(["schedule", "after_feeds", "debounce_seconds", "keep_runs"])
+                if let node = compute["schedule"], let text = r.string(node, "compute.schedule") {
+                    if text == "off" {
+                        config.computeSchedule = nil
+                    } else {
+                        do { config.computeSchedule = try CronSchedule(text) } catch { r.report(node, error.message + "; or 'off'") }
+                    }
+                }
+                if let b = compute["after_feeds"].flatMap({ r.bool($0, "compute.after_feeds") }) { config.computeAfterFeeds = b }
+                if let n = compute["debounce_seconds"].flatMap({ r.int($0, "compute.debounce_seconds", in: 0...3600) }) {
+                    config.computeDebounceSeconds = n
+                }
+                if let n = compute["keep_runs"].flatMap({ r.int($0, "compute.keep_runs", in: 1...1000) }) { config.keepRuns = n }
+            }
             if let node = f["feeds"], let feeds = r.fields(node, "'feeds'") {
                 feeds.rejectUnknown(["max_bytes", "spool", "spool_interval_seconds"])
                 if let n = feeds["max_bytes"].flatMap({ r.int($0, "feeds.max_bytes", in: 1...(1 << 40)) }) { config.maxFeedBytes = n }

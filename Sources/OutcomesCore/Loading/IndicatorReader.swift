@@ -12,7 +12,7 @@ struct IndicatorReader {
 
     static let fields = ["id", "title", "definition", "type", "multiplier", "unit", "polarity", "aims",
                          "dimensions", "partner", "period_type", "breakdowns", "valid_range",
-                         "small_number_threshold", "source"]
+                         "small_number_threshold", "source", "target", "publication_lag_months"]
 
     let reader: YAMLReader
     let known: Known
@@ -48,6 +48,14 @@ struct IndicatorReader {
         let range = f.required("valid_range").flatMap { validRange($0) }
         let threshold = f["small_number_threshold"].flatMap { r.int($0, "small_number_threshold", in: 0...1000) }
         let source = f.required("source").flatMap { r.string($0, "source") }
+        let target = f["target"].flatMap { r.double($0, "target") }
+        let lag = f["publication_lag_months"].flatMap { r.int($0, "publication_lag_months", in: 0...120) }
+        if let node = f["target"], target != nil, polarity == .noJudgement {
+            r.report(node, "a target needs a direction: this indicator's polarity is no_judgement (use high_is_good or low_is_good)")
+        }
+        if let node = f["target"], let target, let range = range, !range.contains(target) {
+            r.report(node, "target \(target) is outside valid_range [\(range.min), \(range.max)]")
+        }
 
         if let kind, let multiplier, let multiplierNode {
             switch kind {
@@ -68,7 +76,8 @@ struct IndicatorReader {
                                   multiplier: multiplier, unit: unit, polarity: polarity, aims: aims,
                                   dimensions: dimensions, partner: partner, periodType: periodType,
                                   breakdowns: breakdowns, validRange: range,
-                                  smallNumberThreshold: threshold, source: source)
+                                  smallNumberThreshold: threshold, source: source, target: target,
+                                  publicationLagMonths: lag)
         return Located(value: indicator, location: r.location(idNode))
     }
 

@@ -44,6 +44,18 @@ public enum PeriodType: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 
+    /// Typical months from a period's end to publication in Welsh official statistics, used when
+    /// an indicator does not set `publication_lag_months`: annual releases come 6–12 months after
+    /// the year, quarterly and monthly ones within a few months.
+    public var defaultPublicationLagMonths: Int {
+        switch self {
+        case .calendar: 12
+        case .financial, .academic: 9
+        case .quarter: 4
+        case .month: 3
+        }
+    }
+
     /// Declaration order, for sorting mixed collections deterministically.
     var rank: Int {
         switch self {

@@ -15,6 +15,13 @@ public struct ServerContext: Sendable {
     public var spoolDirectory: String?
     /// How often the spool is scanned.
     public var spoolInterval: Duration
+    /// Full runs on this schedule; nil for none.
+    public var computeSchedule: CronSchedule?
+    public var computeAfterFeeds: Bool = true
+    public var computeDebounceSeconds: Int = 5
+    public var keepRuns: Int = 10
+    /// Whether this daemon runs the compute scheduler at all.
+    public var computeEnabled: Bool = true
 
     public init(client: PostgresClient, catalogue: Catalogue, listen: ListenAddress, logger: Logger,
                 maxFeedBytes: Int = 256 << 20, spoolDirectory: String? = nil, spoolInterval: Duration = .seconds(2)) {
@@ -25,5 +32,6 @@ public struct ServerContext: Sendable {
         self.maxFeedBytes = maxFeedBytes
         self.spoolDirectory = spoolDirectory
         self.spoolInterval = spoolInterval
+        self.computeSchedule = nil
     }
 }

@@ -111,6 +111,8 @@ public struct CatalogueSync: Sendable {
         indicators.column("valid_max", "double precision", ind.map { String($0.validRange.max) })
         indicators.column("small_number_threshold", "integer", nullable: true, ind.map { $0.smallNumberThreshold.map(String.init) })
         indicators.column("source_note", "text", ind.map(\.source))
+        indicators.column("target", "double precision", nullable: true, ind.map { $0.target.map { String($0) } })
+        indicators.column("publication_lag_months", "integer", ind.map { String($0.publicationLagMonths) })
         return [aims, dimensions, partners, breakdowns, areas, indicators]
     }
 

@@ -82,6 +82,11 @@ public struct FeedIngest: Sendable {
             }
             try await connection.query("BEGIN", logger: logger)
             do {
+                // A large feed legitimately takes longer than the pool's statement_timeout.
+                try await connection.query("SET LOCAL statement_timeout = 0", logger: logger)
+                // Room for the merge's sort, hash joins and RETURNING buffer to stay in memory
+                // (the default 4 MB spills a million-row feed to disk several times over).
+                try await connection.query("SET LOCAL work_mem = '256MB'", logger: logger)
                 let result = try await stageAndMerge(chunks, options: options, on: connection, isolation: isolation)
                 try await connection.query(result.commit ? "COMMIT" : "ROLLBACK", logger: logger)
                 return result
@@ -206,7 +211,9 @@ public struct FeedIngest: Sendable {
 
         let feedID = try await insertFeed(report, status: "applied", options: options, bytes: progress.bytes, on: connection)
         report.feedID = feedID
+        let staged = ContinuousClock.now
         let (inserted, updated) = try await merge(feedID: feedID, on: connection)
+        logger.debug("feed merged", metadata: ["feed_id": "\(feedID)", "merge_seconds": "\(ContinuousClock.now - staged)"])
         report.inserted = inserted
         report.updated = updated
         report.unchanged = progress.staged - inserted - updated
@@ -279,6 +286,12 @@ public struct FeedIngest: Sendable {
             SELECT (count(*) FILTER (WHERE inserted))::int, (count(*) FILTER (WHERE NOT inserted))::int,
                    (SELECT count(*) FROM history)::int
             FROM up
+            """, logger: logger)
+        // Which indicators changed: the scheduler recomputes just these after the feed.
+        try await connection.query("""
+            UPDATE feed SET indicators = ARRAY(
+                SELECT DISTINCT i.id FROM (SELECT DISTINCT indicator FROM feed_staging) st JOIN indicator i ON i.key = st.indicator)
+            WHERE id = \(feedID)
             """, logger: logger)
         for try await (inserted, updated, _) in rows.decode((Int, Int, Int).self) { return (inserted, updated) }
         return (0, 0)

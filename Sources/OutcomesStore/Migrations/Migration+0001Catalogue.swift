@@ -78,6 +78,8 @@ extension Migration {
             valid_max double precision NOT NULL,
             small_number_threshold integer,
             source_note text NOT NULL,
+            target double precision,
+            publication_lag_months integer NOT NULL,
             retired_at timestamptz
         )
         """,

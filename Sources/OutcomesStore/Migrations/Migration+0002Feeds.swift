@@ -21,6 +21,7 @@ extension Migration {
             updated integer NOT NULL DEFAULT 0,
             unchanged integer NOT NULL DEFAULT 0,
             rejected integer NOT NULL DEFAULT 0,
+            indicators integer[] NOT NULL DEFAULT '{}',
             message text
         )
         """,

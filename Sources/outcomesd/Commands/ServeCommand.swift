@@ -35,8 +35,13 @@ struct ServeCommand: AsyncParsableCommand {
                                         listen: listenAddress, logger: runtime.logger, maxFeedBytes: config.maxFeedBytes,
                                         spoolDirectory: config.spoolEnabled ? runtime.stateDirectory + "/spool" : nil,
                                         spoolInterval: .seconds(config.spoolIntervalSeconds))
+            var serverContext = context
+            serverContext.computeSchedule = config.computeSchedule
+            serverContext.computeAfterFeeds = config.computeAfterFeeds
+            serverContext.computeDebounceSeconds = config.computeDebounceSeconds
+            serverContext.keepRuns = config.keepRuns
             do {
-                try await buildApplication(context).runService(gracefulShutdownSignals: [.sigterm, .sigint])
+                try await buildApplication(serverContext).runService(gracefulShutdownSignals: [.sigterm, .sigint])
             } catch {
                 runtime.logger.error("outcomesd stopped with an error", metadata: ["error": "\(String(reflecting: error))"])
                 if started { try? cluster?.stop() }

@@ -1,0 +1,82 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Glibc
+import Testing
+import OutcomesTestSupport
+
+@Suite("Feeds into the real binary: command line and HTTP", .serialized)
+struct IngestTests {
+    let catalogue = TestCluster.repositoryRoot + "/Indicators"
+    static let feed = """
+        indicator,area,period,breakdown,numerator,denominator,note
+        low_birth_weight,W06000013,2022,all,52,900,
+        low_birth_weight,W06000013,2023,all,48,910,p
+        low_birth_weight,W06000013,2031,all,48,910,
+
+        """
+
+    @Test("ingest exits 0, 2 or 1 by outcome and prints located row errors")
+    func cliExitCodes() throws {
+        let root = try DaemonProcess.tempFolder("ingest")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let state = root + "/state"
+        let good = root + "/good.csv", partial = root + "/partial.csv", bad = root + "/bad.csv"
+        try Data(Self.feed.replacingOccurrences(of: "low_birth_weight,W06000013,2031,all,48,910,\n", with: "").utf8).write(to: URL(fileURLWithPath: good))
+        try Data(Self.feed.replacingOccurrences(of: "2022", with: "2021").utf8).write(to: URL(fileURLWithPath: partial))
+        try Data("indicator,area\nlow_birth_weight,W06000013\n".utf8).write(to: URL(fileURLWithPath: bad))
+        let base = ["ingest", "--state-dir", state, "--catalogue", catalogue, "--partner", "local_health_board"]
+        let r0 = try DaemonProcess.run(base + [good])
+        #expect(r0.status == 0, "\(r0.err)")
+        #expect(r0.out.contains("inserted 2"))
+        let r2 = try DaemonProcess.run(base + [partial])
+        #expect(r2.status == 2)
+        #expect(r2.out.contains("\(partial):4: period: future_period:"), "\(r2.out)")
+        let r1 = try DaemonProcess.run(base + [bad])
+        #expect(r1.status == 1)
+        #expect(r1.out.contains("missing_column"))
+        let again = try DaemonProcess.run(base + [good, "--format", "json"])
+        #expect(again.status == 0 && again.out.contains("\"duplicate\""))
+        let dry = try DaemonProcess.run(base + [partial, "--dry-run"])
+        #expect(dry.out.contains("dry run, nothing written"))
+    }
+
+    @Test("a partner token created on the command line submits a feed over HTTP to the running daemon", .timeLimit(.minutes(3)))
+    func httpWithToken() async throws {
+        let root = try DaemonProcess.tempFolder("http")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let state = root + "/state"
+        let port = DaemonProcess.freePort()
+        let serve = try DaemonProcess.startServe(stateDir: state, catalogue: catalogue, port: port, log: root + "/serve.log")
+        defer { kill(serve.processIdentifier, SIGKILL) }
+        #expect(await DaemonProcess.waitReady(port: port, seconds: 90))
+        let created = try DaemonProcess.run(["token", "create", "--state-dir", state, "--catalogue", catalogue,
+                                             "--role", "partner", "--partner", "local_health_board", "--name", "e2e"])
+        #expect(created.status == 0, "\(created.err)")
+        let token = created.out.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(token.hasPrefix("od_"))
+        let listed = try DaemonProcess.run(["token", "list", "--state-dir", state, "--catalogue", catalogue])
+        #expect(listed.out.contains("e2e") && !listed.out.contains(token))
+
+        func post(_ token: String?) async throws -> (Int, String) {
+            var request = URLRequest(url: try #require(URL(string: "http://127.0.0.1:\(port)/v1/feeds")))
+            request.httpMethod = "POST"
+            request.setValue("text/csv", forHTTPHeaderField: "Content-Type")
+            request.setValue("text/plain", forHTTPHeaderField: "Accept")
+            if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+            request.httpBody = Data(Self.feed.utf8)
+            let (data, response) = try await URLSession.shared.data(for: request)
+            return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+        }
+        let (status, body) = try await post(token)
+        #expect(status == 200, "\(body)")
+        #expect(body.contains("inserted 2") && body.contains("future_period"))
+        #expect(try await post(nil).0 == 401)
+        let revoked = try DaemonProcess.run(["token", "revoke", "e2e", "--state-dir", state, "--catalogue", catalogue])
+        #expect(revoked.status == 0)
+        #expect(try await post(token).0 == 401)
+        kill(serve.processIdentifier, SIGTERM)
+        #expect(await DaemonProcess.waitExit(serve, seconds: 60) == 0)
+    }
+}
