@@ -90,7 +90,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OutcomesFeedsTests",
-            dependencies: ["OutcomesCore", "OutcomesFeeds"],
+            dependencies: ["OutcomesCore", "OutcomesFeeds", "OutcomesTestSupport"],
             // The malformed-feed corpus; the tests find it through #filePath (declared so SwiftPM
             // does not warn about unhandled files).
             resources: [.copy("Corpus")],

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import OutcomesCore
 import OutcomesFeeds
+import OutcomesTestSupport
 
 /// The corpus of malformed feeds in `Corpus/`: each feed must produce exactly its `.expected`
 /// outcome through the real readers and the real catalogue.
