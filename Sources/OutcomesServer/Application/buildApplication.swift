@@ -22,6 +22,9 @@ public func buildApplication(_ context: ServerContext) -> some ApplicationProtoc
     if let spool = context.spoolDirectory {
         app.addServices(SpoolWatcher(folder: SpoolFolder(root: spool), context: context, gate: gate))
     }
+    if context.computeEnabled {
+        app.addServices(ComputeScheduler(context: context, gate: gate))
+    }
     app.beforeServerStarts {
         try await Migrator(client: context.client, logger: context.logger).migrate()
         try await CatalogueSync(client: context.client, logger: context.logger).sync(context.catalogue)

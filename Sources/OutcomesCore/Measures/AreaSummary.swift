@@ -1,0 +1,100 @@
+/// How children in one area are doing under each core aim and each s25(11) dimension: counts,
+/// and the indicators behind every count, so a reader can always see why. No composite index.
+public struct AreaSummary: Sendable, Hashable, Codable {
+    /// One aim or dimension: each list names the indicators in that state.
+    public struct Group: Sendable, Hashable, Codable {
+        public var key: String
+        public var title: String
+        public var titleCy: String?
+        public var indicators: [String] = []
+        public var current: [String] = []
+        public var stale: [String] = []
+        public var missing: [String] = []
+        public var better: [String] = []
+        public var similar: [String] = []
+        public var worse: [String] = []
+        public var notCompared: [String] = []
+        public var improving: [String] = []
+        public var noSignificantChange: [String] = []
+        public var worsening: [String] = []
+        public var trendNotAssessed: [String] = []
+        /// Significantly worse than Wales and significantly worsening.
+        public var redRed: [String] = []
+        public var targetsMet: [String] = []
+        public var targetsMissed: [String] = []
+        /// Priority groups significantly behind all children: "indicator/breakdown".
+        public var significantGaps: [String] = []
+
+        enum CodingKeys: String, CodingKey {
+            case key, title, titleCy = "title_cy", indicators, current, stale, missing, better, similar, worse
+            case notCompared = "not_compared", improving, noSignificantChange = "no_significant_change", worsening
+            case trendNotAssessed = "trend_not_assessed", redRed = "red_red", targetsMet = "targets_met"
+            case targetsMissed = "targets_missed", significantGaps = "significant_gaps"
+        }
+    }
+
+    public var area: String
+    public var areaName: String
+    public var areaNameCy: String?
+    public var aims: [Group]
+    public var dimensions: [Group]
+
+    enum CodingKeys: String, CodingKey {
+        case area, areaName = "area_name", areaNameCy = "area_name_cy", aims, dimensions
+    }
+}
+
+extension AreaSummary {
+    /// Builds the summary of `area` from the latest point of every series in a run.
+    ///
+    /// An indicator counts as current when its `all` series has a latest point that is not stale,
+    /// stale when that point is older than expected, missing when the area has no point.
+    /// Better/similar/worse use the comparison with Wales (best and worst count as better and
+    /// worse); improving/worsening use the recent-trend label.
+    public static func build(area: Area, catalogue: Catalogue, latest: [LatestMeasure]) -> AreaSummary {
+        var all: [String: LatestMeasure] = [:]
+        var gaps: [String: [String]] = [:]
+        for m in latest where m.area == area.code {
+            if m.breakdown == Breakdown.allKey {
+                all[m.indicator] = m
+            } else if m.gapSignificant == true, let gap = m.gap, let indicator = catalogue.indicator(m.indicator) {
+                let behind = indicator.polarity == .highIsGood ? gap < 0 : (indicator.polarity == .lowIsGood ? gap > 0 : false)
+                if behind { gaps[m.indicator, default: []].append("\(m.indicator)/\(m.breakdown)") }
+            }
+        }
+        func group(key: String, title: LocalizedText, members: [Indicator]) -> Group {
+            var g = Group(key: key, title: title.en, titleCy: title.cy)
+            for indicator in members.sorted(by: { $0.id < $1.id }) {
+                let id = indicator.id
+                g.indicators.append(id)
+                guard let m = all[id] else { g.missing.append(id); continue }
+                if m.stale == true { g.stale.append(id) } else { g.current.append(id) }
+                let worse: Bool
+                switch m.vsWales {
+                case "better", "best": g.better.append(id); worse = false
+                case "worse", "worst": g.worse.append(id); worse = true
+                case "similar": g.similar.append(id); worse = false
+                default: g.notCompared.append(id); worse = false
+                }
+                switch m.trend {
+                case "increasing_and_getting_better", "decreasing_and_getting_better": g.improving.append(id)
+                case "increasing_and_getting_worse", "decreasing_and_getting_worse":
+                    g.worsening.append(id)
+                    if worse { g.redRed.append(id) }
+                case "no_significant_change", "increasing", "decreasing": g.noSignificantChange.append(id)
+                default: g.trendNotAssessed.append(id)
+                }
+                if let met = m.targetMet { if met { g.targetsMet.append(id) } else { g.targetsMissed.append(id) } }
+                g.significantGaps += gaps[id] ?? []
+            }
+            return g
+        }
+        let aims = catalogue.aims.sorted { $0.number < $1.number }.map { aim in
+            group(key: String(aim.number), title: aim.title, members: catalogue.indicators.filter { $0.aims.contains(aim.number) })
+        }
+        let dimensions = catalogue.dimensions.sorted { $0.letter < $1.letter }.map { d in
+            group(key: d.letter, title: d.title, members: catalogue.indicators.filter { $0.dimensions.contains(d.letter) })
+        }
+        return AreaSummary(area: area.code, areaName: area.name.en, areaNameCy: area.name.cy, aims: aims, dimensions: dimensions)
+    }
+}

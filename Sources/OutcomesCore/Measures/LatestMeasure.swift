@@ -1,0 +1,29 @@
+/// The latest point of one series in a run, as the roll-ups read it.
+public struct LatestMeasure: Sendable, Hashable {
+    public var indicator: String
+    public var area: String
+    public var breakdown: String
+    public var period: String
+    public var value: Double?
+    public var vsWales: String
+    public var trend: String
+    public var targetMet: Bool?
+    public var stale: Bool?
+    public var gap: Double?
+    public var gapSignificant: Bool?
+
+    public init(indicator: String, area: String, breakdown: String, period: String, value: Double?, vsWales: String,
+                trend: String, targetMet: Bool?, stale: Bool?, gap: Double?, gapSignificant: Bool?) {
+        self.indicator = indicator
+        self.area = area
+        self.breakdown = breakdown
+        self.period = period
+        self.value = value
+        self.vsWales = vsWales
+        self.trend = trend
+        self.targetMet = targetMet
+        self.stale = stale
+        self.gap = gap
+        self.gapSignificant = gapSignificant
+    }
+}

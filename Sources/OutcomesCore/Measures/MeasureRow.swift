@@ -1,0 +1,39 @@
+/// Every measure of one point of a series (indicator × area × breakdown × period) in a run.
+public struct MeasureRow: Sendable, Hashable {
+    public var indicator: Int32
+    public var area: Int32
+    public var breakdown: Int16
+    public var period: Period
+    public var value: Double?
+    public var interval95: Interval?
+    public var interval998: Interval?
+    public var numerator: Double?
+    public var denominator: Double?
+    public var derived: Bool
+    public var notes: String
+    /// Compared with Wales (not compared for Wales itself).
+    public var vsWales: BenchmarkComparison
+    /// Compared with the area's health board in the period (not compared for boards and Wales).
+    public var vsBoard: BenchmarkComparison
+    /// The recent trend of the five points ending here.
+    public var trend: TrendResult
+    /// From the previous consecutive period.
+    public var change: Change?
+    /// 1 (best fifth) to 5 among the local authorities, for local authorities.
+    public var quintile: Int?
+    /// nil when the indicator has no target.
+    public var targetMet: Bool?
+    /// For the latest point of a series: whether a newer period should exist by now.
+    public var stale: Bool?
+    /// For a priority group: its difference from `all` in the same area and period.
+    public var gap: EquityGap?
+}
+
+extension BenchmarkComparison {
+    /// Neither level compared.
+    public static let notCompared = BenchmarkComparison(at95: .notCompared, levels: .notCompared)
+
+    /// The label stored and shown: the five-level category when both intervals exist (best,
+    /// better, similar, worse, worst), else the 95% one (better, similar, worse).
+    public var label: String { levels == .notCompared ? at95.rawValue : levels.rawValue }
+}

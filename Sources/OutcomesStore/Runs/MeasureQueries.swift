@@ -1,0 +1,124 @@
+import Foundation
+public import OutcomesCore
+public import PostgresNIO
+public import Logging
+
+/// Reads a finished run's results: one series' measures, or an area's roll-up.
+public struct MeasureQueries: Sendable {
+    /// One period of a series, as stored in a run.
+    public struct Record: Sendable, Codable, Equatable {
+        public var period: String
+        public var value: Double?
+        public var lower95: Double?
+        public var upper95: Double?
+        public var lower998: Double?
+        public var upper998: Double?
+        public var numerator: Double?
+        public var denominator: Double?
+        public var benchmark: String?
+        public var benchmarkBoard: String?
+        public var trend: String?
+        public var trendChi2: Double?
+        public var change: Double?
+        public var changeRelative: Double?
+        public var quintile: Int?
+        public var target: Bool?
+        public var derived: Bool
+        public var stale: Bool?
+        public var notes: String
+        public var gap: Double?
+        public var gapSignificant: Bool?
+
+        enum CodingKeys: String, CodingKey {
+            case period, value, lower95, upper95, lower998, upper998, numerator, denominator, benchmark
+            case benchmarkBoard = "benchmark_board", trend, trendChi2 = "trend_chi2", change
+            case changeRelative = "change_relative", quintile, target, derived, stale, notes, gap
+            case gapSignificant = "gap_significant"
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            // Every key present, null when not applicable.
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(period, forKey: .period)
+            try c.encode(value, forKey: .value)
+            try c.encode(lower95, forKey: .lower95)
+            try c.encode(upper95, forKey: .upper95)
+            try c.encode(lower998, forKey: .lower998)
+            try c.encode(upper998, forKey: .upper998)
+            try c.encode(numerator, forKey: .numerator)
+            try c.encode(denominator, forKey: .denominator)
+            try c.encode(benchmark, forKey: .benchmark)
+            try c.encode(benchmarkBoard, forKey: .benchmarkBoard)
+            try c.encode(trend, forKey: .trend)
+            try c.encode(trendChi2, forKey: .trendChi2)
+            try c.encode(change, forKey: .change)
+            try c.encode(changeRelative, forKey: .changeRelative)
+            try c.encode(quintile, forKey: .quintile)
+            try c.encode(target, forKey: .target)
+            try c.encode(derived, forKey: .derived)
+            try c.encode(stale, forKey: .stale)
+            try c.encode(notes, forKey: .notes)
+            try c.encode(gap, forKey: .gap)
+            try c.encode(gapSignificant, forKey: .gapSignificant)
+        }
+    }
+
+    public struct NoRun: Error, CustomStringConvertible {
+        public var description: String { "no finished run yet: run `outcomesd compute` (or wait for the daemon's first run)" }
+    }
+
+    let client: PostgresClient
+    let logger: Logger
+
+    public init(client: PostgresClient, logger: Logger) {
+        self.client = client
+        self.logger = logger
+    }
+
+    /// The run to read: the one asked for, else the latest finished.
+    public func run(_ requested: Int64? = nil) async throws -> (id: Int64, finishedAt: Date) {
+        for try await (id, finished) in try await client.query("""
+            SELECT id, finished_at FROM run WHERE status = 'finished' AND (\(requested)::bigint IS NULL OR id = \(requested))
+            ORDER BY id DESC LIMIT 1
+            """, logger: logger).decode((Int64, Date).self) {
+            return (id, finished)
+        }
+        throw NoRun()
+    }
+
+    /// Every period of one series in a run, oldest first.
+    public func series(indicator: String, area: String, breakdown: String = Breakdown.allKey, run: Int64) async throws -> [Record] {
+        let rows = try await client.query("""
+            SELECT m.period, m.value, m.lower95, m.upper95, m.lower998, m.upper998, m.numerator, m.denominator,
+                   m.vs_wales, m.vs_board, m.trend, m.trend_chi2, m.change_abs, m.change_rel, m.quintile::int,
+                   m.target_met, m.derived, m.stale, m.notes, m.gap, m.gap_significant
+            FROM measure m
+            JOIN indicator i ON i.id = m.indicator_id JOIN area a ON a.id = m.area_id JOIN breakdown b ON b.id = m.breakdown_id
+            WHERE m.run_id = \(run) AND i.key = \(indicator) AND a.code = \(area) AND b.key = \(breakdown)
+            ORDER BY m.period_start
+            """, logger: logger)
+        var records: [Record] = []
+        for try await row in rows {
+            let c = try row.decode((String, Double?, Double?, Double?, Double?, Double?, Double?, Double?, String, String, String,
+                                    Double?, Double?, Double?, Int?, Bool?, Bool, Bool?, String, Double?, Bool?).self)
+            records.append(Record(period: c.0, value: c.1, lower95: c.2, upper95: c.3, lower998: c.4, upper998: c.5,
+                                  numerator: c.6, denominator: c.7, benchmark: Self.nullIfNot(c.8), benchmarkBoard: Self.nullIfNot(c.9),
+                                  trend: c.10, trendChi2: c.11, change: c.12, changeRelative: c.13, quintile: c.14, target: c.15,
+                                  derived: c.16, stale: c.17, notes: c.18, gap: c.19, gapSignificant: c.20))
+        }
+        return records
+    }
+
+    static func nullIfNot(_ comparison: String) -> String? { comparison == "not_compared" ? nil : comparison }
+
+    /// The roll-up of one area in a run.
+    public func summary(area: String, run: Int64) async throws -> AreaSummary? {
+        for try await json in try await client.query("""
+            SELECT s.summary::text FROM area_summary s JOIN area a ON a.id = s.area_id
+            WHERE s.run_id = \(run) AND a.code = \(area)
+            """, logger: logger).decode(String.self) {
+            return try JSONDecoder().decode(AreaSummary.self, from: Data(json.utf8))
+        }
+        return nil
+    }
+}

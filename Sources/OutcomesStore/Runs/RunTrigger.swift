@@ -1,0 +1,4 @@
+/// What started a run.
+public enum RunTrigger: String, Sendable, Codable {
+    case schedule, feed, cli, startup, api
+}

@@ -1,0 +1,42 @@
+import Foundation
+import OutcomesCore
+import PostgresNIO
+import Logging
+
+/// Builds every area's roll-up from the latest point of each series in a run and stores it.
+struct SummaryWriter {
+    let catalogue: Catalogue
+    let keys: KeyMaps
+    let logger: Logger
+
+    func write(run: Int64, on connection: PostgresConnection) async throws {
+        let indicatorKeys = keys.indicatorKeys, areaCodes = keys.areaCodes, breakdownKeys = keys.breakdownKeys
+        var latest: [LatestMeasure] = []
+        for try await (i, a, b, period, value, vsWales, trend, targetMet, stale, gap, significant) in try await connection.query("""
+            SELECT DISTINCT ON (indicator_id, area_id, breakdown_id)
+                   indicator_id, area_id, breakdown_id, period, value, vs_wales, trend, target_met, stale, gap, gap_significant
+            FROM measure WHERE run_id = \(run)
+            ORDER BY indicator_id, area_id, breakdown_id, period_start DESC
+            """, logger: logger).decode((Int32, Int32, Int16, String, Double?, String, String, Bool?, Bool?, Double?, Bool?).self) {
+            guard let indicator = indicatorKeys[i], let area = areaCodes[a], let breakdown = breakdownKeys[b] else { continue }
+            latest.append(LatestMeasure(indicator: indicator, area: area, breakdown: breakdown, period: period, value: value,
+                                        vsWales: vsWales, trend: trend, targetMet: targetMet, stale: stale, gap: gap,
+                                        gapSignificant: significant))
+        }
+        var byArea: [String: [LatestMeasure]] = [:]
+        for m in latest { byArea[m.area, default: []].append(m) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var ids: [Int] = [], documents: [String] = []
+        for area in catalogue.areas {
+            guard let id = keys.areas[area.code], area.validTo == nil else { continue }
+            let summary = AreaSummary.build(area: area, catalogue: catalogue, latest: byArea[area.code] ?? [])
+            ids.append(Int(id))
+            documents.append(String(decoding: try encoder.encode(summary), as: UTF8.self))
+        }
+        try await connection.query("""
+            INSERT INTO area_summary (run_id, area_id, summary)
+            SELECT \(run), a, s::jsonb FROM unnest(\(ids)::int[], \(documents)::text[]) AS t(a, s)
+            """, logger: logger)
+    }
+}

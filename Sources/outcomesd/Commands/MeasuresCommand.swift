@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import OutcomesCore
+import OutcomesServer
+import OutcomesStore
+
+/// `outcomesd measures --indicator ID --area CODE`: one series from the latest run.
+struct MeasuresCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "measures",
+        abstract: "Show the latest run's measures of one series, every period."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var options: GlobalOptions
+    @Option(help: "Indicator id.") var indicator: String
+    @Option(help: "Area ONS code, e.g. W06000015 (Cardiff) or W92000004 (Wales).") var area: String
+    @Option(help: "Breakdown key.") var breakdown: String = Breakdown.allKey
+    @Option(help: "text or json.") var format: Format = .text
+
+    func run() async throws {
+        do {
+            let runtime = try Runtime(options)
+            let catalogue = try runtime.loadCatalogue()
+            guard let ind = catalogue.indicator(indicator) else {
+                printError("--indicator: unknown indicator '\(indicator)'; see `outcomesd catalogue`")
+                throw ExitWith(.validationFailure)
+            }
+            guard let areaInfo = catalogue.area(area) else {
+                printError("--area: unknown area '\(area)'; use an ONS code from Indicators/areas.yaml, e.g. W92000004 (Wales)")
+                throw ExitWith(.validationFailure)
+            }
+            let (logger, indicatorID, areaCode, breakdownKey) = (runtime.logger, indicator, area, breakdown)
+            let (run, records) = try await runtime.withDatabase { client in
+                let queries = MeasureQueries(client: client, logger: logger)
+                let run = try await queries.run()
+                return (run.id, try await queries.series(indicator: indicatorID, area: areaCode, breakdown: breakdownKey, run: run.id))
+            }
+            switch format {
+            case .text: print(MeasuresText.render(indicator: ind, area: areaInfo, breakdown: breakdown, run: run, records: records), terminator: "")
+            case .json:
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                print(String(decoding: try encoder.encode(records), as: UTF8.self))
+            }
+        } catch let exit as ExitWith {
+            throw exit.code
+        } catch let error as MeasureQueries.NoRun {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+    }
+}

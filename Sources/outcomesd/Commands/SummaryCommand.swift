@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import OutcomesCore
+import OutcomesServer
+import OutcomesStore
+
+/// `outcomesd summary [--area CODE]`: the roll-up for an area from the latest run.
+struct SummaryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "summary",
+        abstract: "Show how children in an area are doing under each core aim and dimension (latest run)."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var options: GlobalOptions
+    @Option(help: "Area ONS code (default Wales, W92000004).") var area: String = "W92000004"
+    @Option(help: "text or json.") var format: Format = .text
+    @Flag(help: "Welsh names where the catalogue has them.") var welsh = false
+
+    func run() async throws {
+        do {
+            let runtime = try Runtime(options)
+            let catalogue = try runtime.loadCatalogue()
+            guard catalogue.area(area) != nil else {
+                printError("--area: unknown area '\(area)'; use an ONS code from Indicators/areas.yaml, e.g. W92000004 (Wales)")
+                throw ExitWith(.validationFailure)
+            }
+            let (logger, code) = (runtime.logger, area)
+            let (run, summary) = try await runtime.withDatabase { client in
+                let queries = MeasureQueries(client: client, logger: logger)
+                let run = try await queries.run()
+                return (run.id, try await queries.summary(area: code, run: run.id))
+            }
+            guard let summary else {
+                printError("run \(run) has no summary for \(area) (a retired area?)")
+                throw ExitWith(.failure)
+            }
+            switch format {
+            case .text: print(SummaryText.render(summary, run: run, welsh: welsh), terminator: "")
+            case .json:
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+            }
+        } catch let exit as ExitWith {
+            throw exit.code
+        } catch let error as MeasureQueries.NoRun {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+import OutcomesCore
+import OutcomesFeeds
+import OutcomesStore
+import OutcomesTestSupport
+import PostgresNIO
+
+@Suite("Computation runs against a real PostgreSQL")
+struct RunStoreTests {
+    static let today = CivilDate(year: 2026, month: 11, day: 23)!
+
+    /// Loads the sample feeds of a few partners (real catalogue, synthetic values).
+    static func loadSamples(_ client: PostgresClient, _ catalogue: Catalogue, partners: [String]) async throws {
+        let root = TestCluster.repositoryRoot + "/Indicators/samples"
+        for partner in partners {
+            let files = (try FileManager.default.contentsOfDirectory(atPath: root + "/" + partner)).sorted()
+            for file in files where file.hasSuffix(".csv") {
+                let path = "\(root)/\(partner)/\(file)"
+                _ = try await FeedIngest(client: client, catalogue: catalogue, logger: TestCluster.logger)
+                    .ingest(FileChunks(path: path), options: .init(partner: partner, source: .cli, fileName: file, format: .csv, today: today))
+            }
+        }
+    }
+
+    /// Every measure of a run as comparable text rows (without the run id).
+    static func rows(_ client: PostgresClient, run: Int64) async throws -> [String] {
+        var out: [String] = []
+        let query = PostgresQuery(unsafeSQL: """
+            SELECT concat_ws('|', indicator_id, area_id, breakdown_id, period, value, lower95, upper95, lower998, upper998,
+                   derived, vs_wales, vs_board, trend, trend_chi2, change_abs, quintile, target_met, stale, gap, gap_significant)
+            FROM measure WHERE run_id = \(run) ORDER BY 1
+            """)
+        for try await row in try await client.query(query, logger: TestCluster.logger).decode(String.self) { out.append(row) }
+        return out
+    }
+
+    @Test("an incremental run after a feed equals a full run over the same data")
+    func incrementalEqualsFull() async throws {
+        try await TestCluster.withMigratedDatabase { client, catalogue in
+            try await Self.loadSamples(client, catalogue, partners: ["local_health_board", "dwp"])
+            let store = RunStore(client: client, catalogue: catalogue, logger: TestCluster.logger)
+            let first = try #require(try await store.compute(trigger: .cli, today: Self.today))
+            #expect(first.full && first.measures >= first.observations && first.observations > 0)
+            // A revised feed for one indicator.
+            let revised = "indicator,area,period,numerator,denominator,note\nlow_birth_weight,W06000013,2023,1,900,r\n"
+            _ = try await FeedIngest(client: client, catalogue: catalogue, logger: TestCluster.logger)
+                .ingest(ByteChunks(revised), options: .init(partner: "local_health_board", source: .cli, fileName: "r.csv", format: .csv, today: Self.today))
+            let incremental = try #require(try await store.compute(trigger: .feed, indicators: ["low_birth_weight"], today: Self.today))
+            #expect(!incremental.full && incremental.recomputedIndicators == 1 && incremental.basedOn == first.runID)
+            let full = try #require(try await store.compute(trigger: .cli, today: Self.today))
+            let a = try await Self.rows(client, run: incremental.runID)
+            let b = try await Self.rows(client, run: full.runID)
+            #expect(a.count == b.count && a == b)
+            let queries = MeasureQueries(client: client, logger: TestCluster.logger)
+            let s1 = try await queries.summary(area: "W92000004", run: incremental.runID)
+            let s2 = try await queries.summary(area: "W92000004", run: full.runID)
+            #expect(s1 != nil && s1 == s2)
+        }
+    }
+
+    @Test("a reader during a run sees the previous finished run, never half a run")
+    func atomicRuns() async throws {
+        try await TestCluster.withMigratedDatabase { client, catalogue in
+            try await Self.loadSamples(client, catalogue, partners: ["local_authority"])
+            let store = RunStore(client: client, catalogue: catalogue, logger: TestCluster.logger)
+            let first = try #require(try await store.compute(trigger: .cli, today: Self.today))
+            async let second = store.compute(trigger: .cli, today: Self.today)
+            var seen: Set<Int64> = []
+            for _ in 0..<40 {
+                let run = try await MeasureQueries(client: client, logger: TestCluster.logger).run()
+                seen.insert(run.id)
+                let stored = try await TestCluster.scalar(client, "SELECT count(*)::int FROM measure WHERE run_id = \(run.id)")
+                let recorded = try await TestCluster.scalar(client, "SELECT measures FROM run WHERE id = \(run.id)")
+                #expect(stored == recorded)
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            let finished = try #require(try await second)
+            #expect(seen.isSubset(of: [first.runID, finished.runID]))
+        }
+    }
+
+    @Test("a run derives Wales and health-board points and rolls every aim and dimension up for every area")
+    func rollUps() async throws {
+        try await TestCluster.withMigratedDatabase { client, catalogue in
+            try await Self.loadSamples(client, catalogue, partners: ["local_health_board"])
+            let store = RunStore(client: client, catalogue: catalogue, logger: TestCluster.logger)
+            let run = try #require(try await store.compute(trigger: .cli, today: Self.today))
+            let queries = MeasureQueries(client: client, logger: TestCluster.logger)
+            let wales = try #require(try await queries.summary(area: "W92000004", run: run.runID))
+            #expect(wales.aims.count == 7 && wales.dimensions.count == 9)
+            let aim1 = try #require(wales.aims.first)
+            #expect(aim1.indicators.count == catalogue.indicators.filter { $0.aims.contains(1) }.count)
+            #expect(aim1.current.count + aim1.stale.count + aim1.missing.count == aim1.indicators.count)
+            let cardiff = try #require(try await queries.summary(area: "W06000015", run: run.runID))
+            let compared = cardiff.aims[0].better.count + cardiff.aims[0].similar.count + cardiff.aims[0].worse.count
+            #expect(compared > 0)
+            let series = try await queries.series(indicator: "low_birth_weight", area: "W06000015", run: run.runID)
+            #expect(series.count >= 6)
+            #expect(series.allSatisfy { ($0.lower95 ?? .infinity) <= ($0.value ?? 0) && ($0.value ?? 0) <= ($0.upper95 ?? -.infinity) })
+            #expect(series.last?.trend != nil && series.last?.benchmark != nil)
+        }
+    }
+}
