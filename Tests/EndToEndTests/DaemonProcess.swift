@@ -58,9 +58,9 @@ struct DaemonProcess {
 
     /// Starts `serve`, optionally as another user (via setpriv), with output to `log`.
     static func startServe(binary: String = binary, stateDir: String, catalogue: String, port: Int, log: String,
-                           asUser: (uid: UInt32, gid: UInt32)? = nil) throws -> Process {
+                           asUser: (uid: UInt32, gid: UInt32)? = nil, extra: [String] = []) throws -> Process {
         let process = Process()
-        var argv = [binary, "serve", "--state-dir", stateDir, "--catalogue", catalogue, "--listen", "127.0.0.1:\(port)"]
+        var argv = [binary, "serve", "--state-dir", stateDir, "--catalogue", catalogue, "--listen", "127.0.0.1:\(port)"] + extra
         if let asUser {
             argv = ["/usr/bin/setpriv", "--reuid=\(asUser.uid)", "--regid=\(asUser.gid)", "--clear-groups", "--"] + argv
         }

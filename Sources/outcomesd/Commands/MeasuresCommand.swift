@@ -32,7 +32,7 @@ struct MeasuresCommand: AsyncParsableCommand {
                 throw ExitWith(.validationFailure)
             }
             let (logger, indicatorID, areaCode, breakdownKey) = (runtime.logger, indicator, area, breakdown)
-            let (run, records) = try await runtime.withDatabase { client in
+            let (run, records) = try await runtime.withMigratedDatabase(catalogue: catalogue) { client in
                 let queries = MeasureQueries(client: client, logger: logger)
                 let run = try await queries.run()
                 return (run.id, try await queries.series(indicator: indicatorID, area: areaCode, breakdown: breakdownKey, run: run.id))

@@ -27,7 +27,7 @@ struct SummaryCommand: AsyncParsableCommand {
                 throw ExitWith(.validationFailure)
             }
             let (logger, code) = (runtime.logger, area)
-            let (run, summary) = try await runtime.withDatabase { client in
+            let (run, summary) = try await runtime.withMigratedDatabase(catalogue: catalogue) { client in
                 let queries = MeasureQueries(client: client, logger: logger)
                 let run = try await queries.run()
                 return (run.id, try await queries.summary(area: code, run: run.id))
