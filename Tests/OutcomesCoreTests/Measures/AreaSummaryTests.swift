@@ -1,0 +1,56 @@
+import Testing
+import OutcomesCore
+
+@Suite("Roll-ups to aims and dimensions")
+struct AreaSummaryTests {
+    /// The fixture catalogue plus a second indicator under aim 2 only, so counts can be checked by hand.
+    static func catalogue() throws -> Catalogue {
+        let second = CatalogueFixture.lowBirthWeight
+            .replacingOccurrences(of: "id: low_birth_weight", with: "id: school_readiness")
+            .replacingOccurrences(of: "aims: [1]", with: "aims: [2]")
+            .replacingOccurrences(of: "dimensions: [a, i]", with: "dimensions: [c]")
+            .replacingOccurrences(of: "polarity: low_is_good", with: "polarity: high_is_good")
+            .replacingOccurrences(of: "small_number_threshold: 5", with: "target: 80")
+            .replacingOccurrences(of: "breakdowns: [all]", with: "breakdowns: [all, looked_after]")
+        return try CatalogueLoader.load(CatalogueFixture.sources(indicators: [
+            "low_birth_weight": CatalogueFixture.lowBirthWeight, "school_readiness": second]))
+    }
+
+    static func m(_ indicator: String, _ breakdown: String = "all", vs: String, trend: String, target: Bool? = nil,
+                  stale: Bool? = false, gap: Double? = nil, significant: Bool? = nil) -> LatestMeasure {
+        LatestMeasure(indicator: indicator, area: "W06000013", breakdown: breakdown, period: "2024", value: 1, vsWales: vs,
+                      trend: trend, targetMet: target, stale: stale, gap: gap, gapSignificant: significant)
+    }
+
+    @Test("counts and lists by aim and dimension, with red-red, targets and significant gaps")
+    func handChecked() throws {
+        let catalogue = try Self.catalogue()
+        let bridgend = try #require(catalogue.area("W06000013"))
+        let latest = [
+            Self.m("low_birth_weight", vs: "worst", trend: "increasing_and_getting_worse"),
+            Self.m("school_readiness", vs: "better", trend: "no_significant_change", target: true, stale: true),
+            Self.m("school_readiness", "looked_after", vs: "not_compared", trend: "cannot_be_calculated", gap: -20, significant: true),
+        ]
+        let summary = AreaSummary.build(area: bridgend, catalogue: catalogue, latest: latest)
+        #expect(summary.aims.count == 7 && summary.dimensions.count == 9)
+        let aim1 = summary.aims[0], aim2 = summary.aims[1], aim3 = summary.aims[2]
+        #expect(aim1.indicators == ["low_birth_weight"] && aim1.worse == ["low_birth_weight"])
+        #expect(aim1.worsening == ["low_birth_weight"] && aim1.redRed == ["low_birth_weight"] && aim1.current == ["low_birth_weight"])
+        #expect(aim2.better == ["school_readiness"] && aim2.stale == ["school_readiness"] && aim2.current.isEmpty)
+        #expect(aim2.targetsMet == ["school_readiness"] && aim2.noSignificantChange == ["school_readiness"])
+        #expect(aim2.significantGaps == ["school_readiness/looked_after"])
+        #expect(aim3.indicators.isEmpty)
+        let c = try #require(summary.dimensions.first { $0.key == "c" })
+        #expect(c.indicators == ["school_readiness"])
+        let i = try #require(summary.dimensions.first { $0.key == "i" })
+        #expect(i.redRed == ["low_birth_weight"])
+    }
+
+    @Test("an area with no data lists every indicator as missing")
+    func missing() throws {
+        let catalogue = try Self.catalogue()
+        let wales = try #require(catalogue.area("W92000004"))
+        let summary = AreaSummary.build(area: wales, catalogue: catalogue, latest: [Self.m("low_birth_weight", vs: "worse", trend: "x")])
+        #expect(summary.aims[0].missing == ["low_birth_weight"] && summary.aims[0].worse.isEmpty)
+    }
+}
