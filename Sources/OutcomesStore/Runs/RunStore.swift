@@ -85,9 +85,18 @@ public struct RunStore: Sendable {
         }
         do {
             try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ", logger: logger)
+            try await connection.query("SET LOCAL statement_timeout = 0", logger: logger)
+            try await connection.query("SET LOCAL work_mem = '256MB'", logger: logger)
+            var phase = ContinuousClock.now
+            func lap(_ name: String) {
+                logger.debug("run phase", metadata: ["run": "\(runID)", "phase": "\(name)", "seconds": "\(ContinuousClock.now - phase)"])
+                phase = ContinuousClock.now
+            }
             let points = try await ObservationReader.read(connection, indicators: incremental ? touchedIDs : nil,
                                                           context: context, logger: logger)
+            lap("read")
             let rows = await Self.computeAll(points, context: context)
+            lap("compute")
             let table = "measure_r\(runID)"
             try await connection.query(PostgresQuery(unsafeSQL: """
                 CREATE TABLE \(table) (LIKE measure INCLUDING DEFAULTS, CHECK (run_id = \(runID)))
@@ -104,6 +113,7 @@ public struct RunStore: Sendable {
                 }
                 if !buffer.isEmpty { try await writer.write(ByteBuffer(bytes: buffer)) }
             }
+            lap("copy")
             var copied = 0
             if incremental, let previous {
                 let columns = MeasureCopy.columns.dropFirst().joined(separator: ", ")
@@ -118,9 +128,12 @@ public struct RunStore: Sendable {
                     copied = n
                 }
             }
+            lap("carry over")
             try await connection.query(PostgresQuery(unsafeSQL: "ALTER TABLE \(table) ADD PRIMARY KEY (run_id, indicator_id, area_id, breakdown_id, period)"), logger: logger)
             try await connection.query(PostgresQuery(unsafeSQL: "ALTER TABLE measure ATTACH PARTITION \(table) FOR VALUES IN (\(runID))"), logger: logger)
+            lap("index")
             try await SummaryWriter(catalogue: catalogue, keys: keys, logger: logger).write(run: runID, on: connection)
+            lap("summaries")
             try await connection.query("""
                 UPDATE run SET status = 'finished', finished_at = clock_timestamp(), observations = \(points.count),
                     measures = \(rows.count + copied),

@@ -4,6 +4,10 @@ import PostgresNIO
 import Logging
 
 /// Builds every area's roll-up from the latest point of each series in a run and stores it.
+///
+/// The latest point is found by the primary key's order, read backwards (no sort of the run):
+/// within one indicator every period has one canonical form whose text order is time order
+/// (`2024` < `2025`, `2024-25` < `2025-26`, `2024-Q3` < `2024-Q4`, `2024-07` < `2024-08`).
 struct SummaryWriter {
     let catalogue: Catalogue
     let keys: KeyMaps
@@ -16,7 +20,7 @@ struct SummaryWriter {
             SELECT DISTINCT ON (indicator_id, area_id, breakdown_id)
                    indicator_id, area_id, breakdown_id, period, value, vs_wales, trend, target_met, stale, gap, gap_significant
             FROM measure WHERE run_id = \(run)
-            ORDER BY indicator_id, area_id, breakdown_id, period_start DESC
+            ORDER BY indicator_id DESC, area_id DESC, breakdown_id DESC, period DESC
             """, logger: logger).decode((Int32, Int32, Int16, String, Double?, String, String, Bool?, Bool?, Double?, Bool?).self) {
             guard let indicator = indicatorKeys[i], let area = areaCodes[a], let breakdown = breakdownKeys[b] else { continue }
             latest.append(LatestMeasure(indicator: indicator, area: area, breakdown: breakdown, period: period, value: value,
