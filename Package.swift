@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         // Already a dependency of postgres-nio; SHA-256 of feeds (a byte-identical re-send is a duplicate).
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        // Already a dependency of Hummingbird; named for custom header field names (X-Outcomesd-Run).
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         // Pure domain: catalogue, periods, areas, statistics. No I/O.
@@ -56,6 +58,7 @@ let package = Package(
             dependencies: [
                 "OutcomesCore", "OutcomesFeeds", "OutcomesStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -21,6 +21,8 @@ internal import Yams
 ///   after_feeds: true                   # incremental run after feeds land
 ///   debounce_seconds: 5                 # a burst of feeds → one run
 ///   keep_runs: 10                       # finished runs kept (plus each day's first)
+/// serving:
+///   anonymous_read: false               # true: summaries and measures readable without a token
 /// ```
 /// Every field is optional. `OUTCOMESD_DATABASE_URL` overrides `database.url`.
 public struct Configuration: Hashable, Sendable {
@@ -43,6 +45,7 @@ public struct Configuration: Hashable, Sendable {
     public var computeAfterFeeds: Bool = true
     public var computeDebounceSeconds: Int = 5
     public var keepRuns: Int = 10
+    public var anonymousRead: Bool = false
 
     static let hourly: CronSchedule? = try? CronSchedule("0 * * * *")
 
@@ -54,7 +57,11 @@ public struct Configuration: Hashable, Sendable {
         if file.text.allSatisfy(\.isWhitespace) { return config }
         let (r, root) = YAMLReader.compose(file)
         if let root, let f = r.fields(root, "the configuration") {
-            f.rejectUnknown(["state_dir", "catalogue", "listen", "log_level", "database", "feeds", "compute"])
+            f.rejectUnknown(["state_dir", "catalogue", "listen", "log_level", "database", "feeds", "compute", "serving"])
+            if let node = f["serving"], let serving = r.fields(node, "'serving'") {
+                serving.rejectUnknown(["anonymous_read"])
+                if let b = serving["anonymous_read"].flatMap({ r.bool($0, "serving.anonymous_read") }) { config.anonymousRead = b }
+            }
             if let node = f["compute"], let compute = r.fields(node, "'compute'") {
                 compute.rejectUnknown(["schedule", "after_feeds", "debounce_seconds", "keep_runs"])
                 if let node = compute["schedule"], let text = r.string(node, "compute.schedule") {

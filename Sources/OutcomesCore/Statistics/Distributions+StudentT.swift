@@ -11,13 +11,17 @@ extension Distributions {
     public static func studentTCDF(_ t: Double, degreesOfFreedom nu: Double) -> Double {
         guard nu > 0, !nu.isNaN, !t.isNaN else { return .nan }
         if nu.isInfinite { return normalCDF(t) }
+        if nu >= CornishFisher.minimumDegreesOfFreedom, abs(t) <= CornishFisher.maximumAbsoluteT {
+            return normalCDF(CornishFisher.z(t: t, nu: nu))
+        }
         let tail = studentTUpperTail(abs(t), nu)
         return t >= 0 ? 1 - tail : tail
     }
 
     /// The Student t quantile: the t with P(T ≤ t) = p for ν degrees of freedom, as R's `qt(p, ν)`.
     ///
-    /// Newton's method on log P(T > t) as a function of log t — nearly linear in both the normal-like
+    /// For ν ≥ 10⁴ the Cornish–Fisher expansion (see `CornishFisher`) is exact to double precision.
+    /// Otherwise, Newton's method on log P(T > t) as a function of log t — nearly linear in both the normal-like
     /// centre and the polynomial tails — started from the Cornish–Fisher expansion (Abramowitz &
     /// Stegun 26.7.5) and safeguarded by bisection, iterated to full double precision against the
     /// incomplete-beta distribution function above (the approach of Hill GW (1970), "Algorithm 396:
@@ -44,8 +48,9 @@ extension Distributions {
     /// The t > 0 with P(T > t) = q, for 0 < q < ½.
     static func studentTUpperQuantile(tail q: Double, degreesOfFreedom nu: Double) -> Double {
         if q == 0 { return .infinity }
-        if nu.isInfinite { return -normalQuantile(q) }
         let z = -normalQuantile(q)
+        if nu.isInfinite { return z }
+        if nu >= CornishFisher.minimumDegreesOfFreedom, z <= CornishFisher.maximumAbsoluteZ { return CornishFisher.t(z: z, nu: nu) }
         let z2 = z * z
         let start = z + z * (z2 + 1) / (4 * nu) + z * ((5 * z2 + 16) * z2 + 3) / (96 * nu * nu)
         let logDensityConstant = logGammaRatio(nu / 2, plus: 0.5) - 0.5 * log(nu * Double.pi)

@@ -20,6 +20,8 @@ public struct ServerContext: Sendable {
     public var computeAfterFeeds: Bool = true
     public var computeDebounceSeconds: Int = 5
     public var keepRuns: Int = 10
+    /// Let requests without a token read summaries and measures (reader role otherwise).
+    public var anonymousRead: Bool = false
     /// Whether this daemon runs the compute scheduler at all.
     public var computeEnabled: Bool = true
 

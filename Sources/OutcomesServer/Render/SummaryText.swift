@@ -16,10 +16,12 @@ public enum SummaryText {
 
     static func section(_ heading: String, _ groups: [AreaSummary.Group], label: (AreaSummary.Group) -> String, welsh: Bool) -> String {
         var out = heading + "\n" + String(repeating: "-", count: heading.count) + "\n"
-        out += pad("", 7) + pad("title", 46) + "  n  cur stl mis | bet sim wor | imp  nc wor | r-r\n"
+        out += pad("", 7) + pad("title", 42) + col("n", 3) + col("cur", 5) + col("stl", 4) + col("mis", 4) + " |"
+            + col("bet", 4) + col("sim", 4) + col("wor", 4) + " |" + col("imp", 4) + col("nc", 4) + col("wor", 4) + " |"
+            + col("r-r", 4) + "\n"
         for g in groups {
             let title = welsh ? (g.titleCy ?? g.title) : g.title
-            out += pad(label(g), 7) + pad(title, 46)
+            out += pad(label(g), 7) + pad(title, 42)
                 + num(g.indicators.count, 3) + num(g.current.count, 5) + num(g.stale.count, 4) + num(g.missing.count, 4) + " |"
                 + num(g.better.count, 4) + num(g.similar.count, 4) + num(g.worse.count, 4) + " |"
                 + num(g.improving.count, 4) + num(g.noSignificantChange.count, 4) + num(g.worsening.count, 4) + " |"
@@ -36,9 +38,11 @@ public enum SummaryText {
         s.count >= width ? String(s.prefix(width - 1)) + "…" : s + String(repeating: " ", count: width - s.count)
     }
 
-    static func num(_ n: Int, _ width: Int) -> String {
-        let s = String(n)
-        return String(repeating: " ", count: max(0, width - s.count)) + s
+    static func num(_ n: Int, _ width: Int) -> String { col(String(n), width) }
+
+    /// Right-aligned in `width` columns.
+    static func col(_ s: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - s.count)) + s
     }
 
     /// Wraps a list to 99 columns under a hanging label.

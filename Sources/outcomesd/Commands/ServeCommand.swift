@@ -40,6 +40,7 @@ struct ServeCommand: AsyncParsableCommand {
             serverContext.computeAfterFeeds = config.computeAfterFeeds
             serverContext.computeDebounceSeconds = config.computeDebounceSeconds
             serverContext.keepRuns = config.keepRuns
+            serverContext.anonymousRead = config.anonymousRead
             do {
                 try await buildApplication(serverContext).runService(gracefulShutdownSignals: [.sigterm, .sigint])
             } catch {

@@ -1,0 +1,140 @@
+import Foundation
+import Hummingbird
+import HTTPTypes
+import PostgresNIO
+import Logging
+import OutcomesCore
+import OutcomesStore
+
+/// What reference-group members and partners read: `/v1/summary`, `/v1/indicators/{id}`,
+/// `/v1/runs`. JSON, text or CSV (``ResponseFormat``); Welsh names by `?lang=cy`; an `ETag` from
+/// the run and representation (`If-None-Match` → 304); the run id and its finish time in
+/// `X-Outcomesd-Run` / `X-Outcomesd-Run-Finished` on every response.
+struct ReadRoutes: Sendable {
+    let context: ServerContext
+    let auth: BearerAuth
+    let cache = RenderCache()
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.get("v1/summary") { request, _ in try await summary(request) }
+        router.get("v1/indicators/:id") { request, ctx in try await indicator(request, id: ctx.parameters.get("id") ?? "") }
+        router.get("v1/runs") { request, _ in try await runs(request) }
+        router.post("v1/runs") { request, _ in try await startRun(request) }
+    }
+
+    /// Readers: any token, or none when `serving.anonymous_read` is on.
+    func requireReader(_ request: Request) async throws {
+        if context.anonymousRead && request.headers[.authorization] == nil { return }
+        _ = try await auth.principal(request)
+    }
+
+    func summary(_ request: Request) async throws -> Response {
+        try await requireReader(request)
+        let format = try ResponseFormat.negotiate(request)
+        let welsh = ResponseFormat.welsh(request)
+        let code = request.uri.queryParameters["area"].map(String.init) ?? ComputeContext.walesCode
+        guard let area = context.catalogue.area(code) else {
+            throw HTTPError(.notFound, message: "unknown area '\(code)'; area codes are ONS codes such as W92000004 (Wales) or W06000015 (Cardiff), listed in Indicators/areas.yaml")
+        }
+        let queries = MeasureQueries(client: context.client, logger: context.logger)
+        let run = try await latestRun(queries, request)
+        let key = RenderCache.Key(run: run.id, path: "summary/\(code)", format: format.rawValue, welsh: welsh)
+        if let etag = notModified(request, key) { return etag }
+        let body = try await cache.value(key) {
+            guard let summary = try await queries.summary(area: area.code, run: run.id) else {
+                throw HTTPError(.notFound, message: "run \(run.id) has no summary for \(code)")
+            }
+            switch format {
+            case .json: return try Self.json(summary)
+            case .text: return SummaryText.render(summary, run: run.id, welsh: welsh)
+            case .csv: return SummaryCSV.render(summary, run: run.id, welsh: welsh)
+            }
+        }
+        return respond(body, format: format, key: key, run: run)
+    }
+
+    func indicator(_ request: Request, id: String) async throws -> Response {
+        try await requireReader(request)
+        let format = try ResponseFormat.negotiate(request)
+        guard let indicator = context.catalogue.indicator(id) else {
+            throw HTTPError(.notFound, message: "unknown indicator '\(id)'; GET /v1/indicators lists them (or `outcomesd catalogue`)")
+        }
+        let code = request.uri.queryParameters["area"].map(String.init) ?? ComputeContext.walesCode
+        guard let area = context.catalogue.area(code) else {
+            throw HTTPError(.notFound, message: "unknown area '\(code)'; use an ONS code such as W92000004 (Wales)")
+        }
+        let breakdown = request.uri.queryParameters["breakdown"].map(String.init) ?? Breakdown.allKey
+        guard indicator.breakdowns.contains(breakdown) else {
+            throw HTTPError(.notFound, message: "indicator \(id) has no breakdown '\(breakdown)'; it has: \(indicator.breakdowns.joined(separator: ", "))")
+        }
+        let queries = MeasureQueries(client: context.client, logger: context.logger)
+        let run = try await latestRun(queries, request)
+        let key = RenderCache.Key(run: run.id, path: "indicator/\(id)/\(code)/\(breakdown)", format: format.rawValue, welsh: false)
+        if let etag = notModified(request, key) { return etag }
+        let body = try await cache.value(key) {
+            let records = try await queries.series(indicator: id, area: code, breakdown: breakdown, run: run.id)
+            switch format {
+            case .json: return try Self.json(records)
+            case .text: return MeasuresText.render(indicator: indicator, area: area, breakdown: breakdown, run: run.id, records: records)
+            case .csv: return MeasuresCSV.render(records)
+            }
+        }
+        return respond(body, format: format, key: key, run: run)
+    }
+
+    func runs(_ request: Request) async throws -> Response {
+        try await requireReader(request)
+        let rows = try await context.client.query("""
+            SELECT id, trigger, full_run, status, started_at, finished_at, observations, measures FROM run ORDER BY id DESC LIMIT 50
+            """, logger: context.logger)
+        struct Run: Encodable { var id: Int64; var trigger: String; var full: Bool; var status: String; var started_at: Date; var finished_at: Date?; var observations: Int; var measures: Int }
+        var list: [Run] = []
+        for try await r in rows.decode((Int64, String, Bool, String, Date, Date?, Int, Int).self) {
+            list.append(Run(id: r.0, trigger: r.1, full: r.2, status: r.3, started_at: r.4, finished_at: r.5, observations: r.6, measures: r.7))
+        }
+        return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: try Self.json(list))))
+    }
+
+    func startRun(_ request: Request) async throws -> Response {
+        _ = try await auth.require(request, [.admin])
+        let report = try await RunStore(client: context.client, catalogue: context.catalogue, logger: context.logger, keepRuns: context.keepRuns)
+            .compute(trigger: .api)
+        guard let report else { throw HTTPError(.conflict, message: "another process is computing; try again shortly") }
+        return Response(status: .created, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: try Self.json(report))))
+    }
+
+    private func latestRun(_ queries: MeasureQueries, _ request: Request) async throws -> (id: Int64, finishedAt: Date) {
+        let asked = request.uri.queryParameters["run"].flatMap { Int64(String($0)) }
+        do {
+            return try await queries.run(asked)
+        } catch is MeasureQueries.NoRun {
+            throw HTTPError(.serviceUnavailable, message: asked == nil ? "no finished run yet; the first run starts when the daemon does" : "no finished run \(asked ?? 0)")
+        }
+    }
+
+    private static func etag(_ key: RenderCache.Key) -> String {
+        "\"r\(key.run)-\(FNV1a.hex(key.path + "|" + key.format + (key.welsh ? "|cy" : "")))\""
+    }
+
+    private func notModified(_ request: Request, _ key: RenderCache.Key) -> Response? {
+        guard let match = request.headers[.ifNoneMatch], match.contains(Self.etag(key)) else { return nil }
+        return Response(status: .notModified, headers: [.eTag: Self.etag(key)])
+    }
+
+    private func respond(_ body: String, format: ResponseFormat, key: RenderCache.Key, run: (id: Int64, finishedAt: Date)) -> Response {
+        var headers: HTTPFields = [.contentType: format.contentType, .eTag: Self.etag(key)]
+        headers[Self.runHeader] = String(run.id)
+        headers[Self.runFinishedHeader] = ISO8601DateFormatter().string(from: run.finishedAt)
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    static let runHeader = HTTPField.Name("X-Outcomesd-Run") ?? .contentLocation
+    static let runFinishedHeader = HTTPField.Name("X-Outcomesd-Run-Finished") ?? .contentLocation
+
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

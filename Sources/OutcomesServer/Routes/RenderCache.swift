@@ -1,0 +1,25 @@
+/// Rendered responses per run and representation: a summary request served from here does not
+/// touch the database. Runs are immutable, so an entry never goes stale; the cache keeps the
+/// entries of the newest run only.
+actor RenderCache {
+    struct Key: Hashable {
+        var run: Int64
+        var path: String
+        var format: String
+        var welsh: Bool
+    }
+
+    private var entries: [Key: String] = [:]
+    private var newestRun: Int64 = 0
+
+    func value(_ key: Key, render: () async throws -> String) async throws -> String {
+        if let hit = entries[key] { return hit }
+        let body = try await render()
+        if key.run > newestRun {
+            entries = entries.filter { $0.key.run == key.run }
+            newestRun = key.run
+        }
+        if key.run == newestRun { entries[key] = body }
+        return body
+    }
+}
