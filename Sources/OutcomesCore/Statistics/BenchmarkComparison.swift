@@ -21,8 +21,8 @@ public struct BenchmarkComparison: Sendable, Hashable {
         self.levels = levels
     }
 
-    /// Fingertips' benchmark rule (Fingertips technical guidance; OHID *Fingertips user guide*,
-    /// "Compared with benchmark", the "95% and 99.8%" option): the benchmark inside the area's 95%
+    /// Fingertips' benchmarking rule with both confidence levels (OHID Fingertips public health
+    /// profiles, "compared with benchmark" at 95% and 99.8%): the benchmark inside the area's 95%
     /// interval → similar; outside it, better/worse by polarity (higher/lower for no judgement);
     /// and outside the 99.8% interval as well → best/worst. Missing intervals or benchmark → not
     /// compared.

@@ -8,11 +8,12 @@ public enum Comparison: String, Sendable, Hashable, CaseIterable {
     case lower
     case notCompared = "not_compared"
 
-    /// Fingertips' rule at one level (Fingertips technical guidance, "Benchmarking against the goal
-    /// / comparator"; OHID *Fingertips user guide*, "Compared with benchmark"): the benchmark inside
-    /// the area's interval (ends included) → similar; otherwise the area is significantly higher or
-    /// lower, which is better or worse according to the polarity, or plain higher/lower for
-    /// no-judgement indicators. A missing interval or benchmark → not compared.
+    /// Fingertips' benchmarking rule at one level (OHID Fingertips public health profiles, "compared
+    /// with benchmark", as described in its technical guidance and APHO Technical Briefing 3,
+    /// Eayres D (2008)): the benchmark inside the area's interval (ends included) → similar;
+    /// otherwise the area is significantly higher or lower, which is better or worse according to
+    /// the polarity, or plain higher/lower for no-judgement indicators. A missing interval or
+    /// benchmark → not compared.
     public static func compare(interval: Interval?, benchmark: Double?,
                                polarity: Indicator.Polarity) -> Comparison {
         guard let interval, let benchmark, benchmark.isFinite,

@@ -3,8 +3,9 @@
 /// → better (worse); otherwise similar.
 ///
 /// No-judgement indicators have no best/worst: they are higher/lower at 95%, and
-/// `higherAt99_8`/`lowerAt99_8` ("higher_99_8"/"lower_99_8") when significant at 99.8% too —
-/// Fingertips shows these as the darker shade of its no-judgement colour, without a name of its own.
+/// `higherAt99_8`/`lowerAt99_8` ("higher_99_8"/"lower_99_8") when significant at 99.8% too. These
+/// two names are this project's: Fingertips' published no-judgement categories are only
+/// higher/similar/lower.
 public enum ComparisonLevels: String, Sendable, Hashable, CaseIterable {
     case best
     case better

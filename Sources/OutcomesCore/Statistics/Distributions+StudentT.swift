@@ -20,12 +20,11 @@ extension Distributions {
 
     /// The Student t quantile: the t with P(T ≤ t) = p for ν degrees of freedom, as R's `qt(p, ν)`.
     ///
-    /// For ν ≥ 10⁴ the Cornish–Fisher expansion (see `CornishFisher`) is exact to double precision.
-    /// Otherwise, Newton's method on log P(T > t) as a function of log t — nearly linear in both the normal-like
-    /// centre and the polynomial tails — started from the Cornish–Fisher expansion (Abramowitz &
-    /// Stegun 26.7.5) and safeguarded by bisection, iterated to full double precision against the
-    /// incomplete-beta distribution function above (the approach of Hill GW (1970), "Algorithm 396:
-    /// Student's t-quantiles", CACM 13:619, of refining an approximation by the exact distribution).
+    /// For ν ≥ 10⁴ the Cornish–Fisher expansion (Abramowitz & Stegun 26.7.5; see `CornishFisher`) is
+    /// exact to double precision. Otherwise: Newton's method on log P(T > t) as a function of log t
+    /// (nearly linear both in the normal-like centre and in the polynomial tails), started from the
+    /// first terms of that expansion, safeguarded by bisection, and iterated to full precision
+    /// against the incomplete-beta distribution function above.
     public static func studentTQuantile(_ p: Double, degreesOfFreedom nu: Double) -> Double {
         guard nu > 0, !nu.isNaN, p >= 0, p <= 1 else { return .nan }
         if p == 0.5 { return 0 }
@@ -50,7 +49,9 @@ extension Distributions {
         if q == 0 { return .infinity }
         let z = -normalQuantile(q)
         if nu.isInfinite { return z }
-        if nu >= CornishFisher.minimumDegreesOfFreedom, z <= CornishFisher.maximumAbsoluteZ { return CornishFisher.t(z: z, nu: nu) }
+        if nu >= CornishFisher.minimumDegreesOfFreedom, z <= CornishFisher.maximumAbsoluteZ {
+            return CornishFisher.t(z: z, nu: nu)
+        }
         let z2 = z * z
         let start = z + z * (z2 + 1) / (4 * nu) + z * ((5 * z2 + 16) * z2 + 3) / (96 * nu * nu)
         let logDensityConstant = logGammaRatio(nu / 2, plus: 0.5) - 0.5 * log(nu * Double.pi)

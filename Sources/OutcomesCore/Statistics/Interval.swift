@@ -31,9 +31,4 @@ public struct Interval: Sendable, Hashable {
 
     /// upper − lower.
     public var width: Double { upper - lower }
-
-    /// Each end multiplied by `factor` (≥ 0), e.g. from a count to a rate per 100,000.
-    func scaled(by factor: Double) -> Interval {
-        Interval(lower: lower * factor, upper: upper * factor)
-    }
 }

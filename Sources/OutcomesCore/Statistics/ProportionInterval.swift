@@ -13,9 +13,10 @@ public enum ProportionInterval {
     ///
     ///     lower, upper = (2x + z² ∓ z·√(z² + 4x(1 − x/n))) / (2(n + z²))
     ///
-    /// times `multiplier` (100 gives a percentage). The lower limit is computed in the algebraically
-    /// equal form 2x² / (n·(2x + z² + z·√(z² + 4x(1 − x/n)))), which avoids cancellation for small x
-    /// and is exactly 0 when x = 0.
+    /// times `multiplier` (100 gives a percentage). To avoid cancellation the limits are computed in
+    /// algebraically equal forms: the lower limit as 2x² / (n·(2x + z² + r)), r = z·√(z² + 4x(n − x)/n),
+    /// which is exactly 0 when x = 0; the upper limit directly when x ≤ n/2 and otherwise as one minus
+    /// the lower limit for n − x (r is symmetric in x and n − x), which is exactly 1 when x = n.
     ///
     /// Returns `nil` when the denominator is not positive or the numerator is outside [0, denominator].
     public static func wilson(numerator x: Double, denominator n: Double, level: ConfidenceLevel,
@@ -25,8 +26,9 @@ public enum ProportionInterval {
         let z = level.z
         let z2 = z * z
         let root = z * (z2 + 4 * x * ((n - x) / n)).squareRoot()
-        let lower = 2 * x * x / (n * (2 * x + z2 + root))
-        let upper = (2 * x + z2 + root) / (2 * (n + z2))
-        return Interval(lower: lower, upper: min(upper, 1)).scaled(by: multiplier)
+        func lowerLimit(_ k: Double) -> Double { 2 * k * k / (n * (2 * k + z2 + root)) }
+        let lower = lowerLimit(x)
+        let upper = x <= n / 2 ? (2 * x + z2 + root) / (2 * (n + z2)) : 1 - lowerLimit(n - x)
+        return Interval(lower: lower * multiplier, upper: upper * multiplier)
     }
 }

@@ -17,9 +17,10 @@ public enum RecentTrend {
     /// z = qnorm(0.975) = 1.959963984540054.
     public static let z95 = 1.959963984540054
 
-    /// Fingertips' recent-trend method (OHID, "Fingertips: recent trends" technical guidance —
-    /// the chi-squared test for trend, Armitage P, Berry G, Matthews JNS (2002), *Statistical Methods
-    /// in Medical Research*, 4th edn, §15.2, with the leave-one-out stability check):
+    /// Fingertips' recent-trend method (OHID Fingertips technical guidance on recent trends: a
+    /// chi-squared test for trend over the last five points, as in Armitage P, Berry G, Matthews JNS
+    /// (2002), *Statistical Methods in Medical Research*, 4th edn, with a leave-one-out stability
+    /// check), in the weighted-regression form:
     ///
     /// 1. the last five points must be five consecutive periods, each with a 95% interval of
     ///    positive width, and none with count equal to denominator;
@@ -71,31 +72,4 @@ public enum RecentTrend {
         return TrendResult(label: .significant(slope: slope, polarity: polarity),
                            chiSquared: chiSquared, slope: slope)
     }
-}
-
-/// The weighted sums of a straight-line fit about the weighted means:
-/// Sxx = Σw(x − x̄)², Sxy = Σw(x − x̄)(y − ȳ), slope = Sxy / Sxx.
-struct WeightedLine {
-    let sxx: Double
-    let sxy: Double
-
-    init(x: [Double], y: [Double], w: [Double]) {
-        let totalWeight = w.reduce(0, +)
-        var mx = 0.0, my = 0.0
-        for i in w.indices {
-            mx += w[i] * x[i]
-            my += w[i] * y[i]
-        }
-        mx /= totalWeight
-        my /= totalWeight
-        var sxx = 0.0, sxy = 0.0
-        for i in w.indices {
-            sxx += w[i] * (x[i] - mx) * (x[i] - mx)
-            sxy += w[i] * (x[i] - mx) * (y[i] - my)
-        }
-        self.sxx = sxx
-        self.sxy = sxy
-    }
-
-    var slope: Double { sxy / sxx }
 }

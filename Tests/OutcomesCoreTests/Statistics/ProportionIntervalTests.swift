@@ -46,9 +46,9 @@ struct ProportionIntervalTests {
         #expect(Close.relative(all.lower, 83.887484194718061))
     }
 
-    @Test("impossible inputs give no interval", arguments: [
-        (1.0, 0.0), (1, -5), (6, 5), (-1, 5), (Double.nan, 5), (1, Double.infinity),
-    ])
+    @Test("impossible inputs give no interval", arguments: [(Double, Double)](
+        arrayLiteral: (1, 0), (1, -5), (6, 5), (-1, 5), (.nan, 5), (1, .infinity)
+    ))
     func invalid(x: Double, n: Double) {
         #expect(ProportionInterval.wilson(numerator: x, denominator: n, level: .percent95) == nil)
     }
