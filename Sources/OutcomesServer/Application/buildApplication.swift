@@ -39,6 +39,9 @@ public func buildRouter(_ context: ServerContext) -> Router<BasicRequestContext>
     HealthRoutes(client: context.client, logger: context.logger).register(on: router)
     let auth = BearerAuth(tokens: TokenStore(client: context.client, logger: context.logger))
     FeedRoutes(context: context, auth: auth).register(on: router)
-    ReadRoutes(context: context, auth: auth).register(on: router)
+    let read = ReadRoutes(context: context, auth: auth)
+    read.register(on: router)
+    CatalogueRoutes(read: read).register(on: router)
+    FeedLogRoutes(context: context, auth: auth).register(on: router)
     return router
 }

@@ -22,17 +22,19 @@ struct ReadRoutes: Sendable {
         router.post("v1/runs") { request, _ in try await startRun(request) }
     }
 
-    /// Readers: any token, or none when `serving.anonymous_read` is on.
-    func requireReader(_ request: Request) async throws {
-        if context.anonymousRead && request.headers[.authorization] == nil { return }
-        _ = try await auth.principal(request)
+    /// Readers: any token, or none when `serving.anonymous_read` is on (nil principal).
+    @discardableResult
+    func requireReader(_ request: Request) async throws -> Principal? {
+        if context.anonymousRead && request.headers[.authorization] == nil { return nil }
+        return try await auth.principal(request)
     }
 
-    func summary(_ request: Request) async throws -> Response {
+    /// The roll-up of `areaCode`, else of `?area=`, else of Wales.
+    func summary(_ request: Request, areaCode: String? = nil) async throws -> Response {
         try await requireReader(request)
         let format = try ResponseFormat.negotiate(request)
         let welsh = ResponseFormat.welsh(request)
-        let code = request.uri.queryParameters["area"].map(String.init) ?? ComputeContext.walesCode
+        let code = areaCode ?? request.uri.queryParameters["area"].map(String.init) ?? ComputeContext.walesCode
         guard let area = context.catalogue.area(code) else {
             throw HTTPError(.notFound, message: "unknown area '\(code)'; area codes are ONS codes such as W92000004 (Wales) or W06000015 (Cardiff), listed in Indicators/areas.yaml")
         }
@@ -54,7 +56,7 @@ struct ReadRoutes: Sendable {
     }
 
     func indicator(_ request: Request, id: String) async throws -> Response {
-        try await requireReader(request)
+        let principal = try await requireReader(request)
         let format = try ResponseFormat.negotiate(request)
         guard let indicator = context.catalogue.indicator(id) else {
             throw HTTPError(.notFound, message: "unknown indicator '\(id)'; GET /v1/indicators lists them (or `outcomesd catalogue`)")
@@ -69,10 +71,13 @@ struct ReadRoutes: Sendable {
         }
         let queries = MeasureQueries(client: context.client, logger: context.logger)
         let run = try await latestRun(queries, request)
-        let key = RenderCache.Key(run: run.id, path: "indicator/\(id)/\(code)/\(breakdown)", format: format.rawValue, welsh: false)
+        let suppress = Suppression.applies(to: principal, indicator: indicator)
+        let key = RenderCache.Key(run: run.id, path: "indicator/\(id)/\(code)/\(breakdown)", format: format.rawValue, welsh: false,
+                                  audience: suppress ? "public" : "full")
         if let etag = notModified(request, key) { return etag }
         let body = try await cache.value(key) {
-            let records = try await queries.series(indicator: id, area: code, breakdown: breakdown, run: run.id)
+            var records = try await queries.series(indicator: id, area: code, breakdown: breakdown, run: run.id)
+            if suppress { records = records.map { Suppression.apply($0, indicator: indicator) } }
             switch format {
             case .json: return try Self.json(records)
             case .text: return MeasuresText.render(indicator: indicator, area: area, breakdown: breakdown, run: run.id, records: records)
@@ -103,7 +108,7 @@ struct ReadRoutes: Sendable {
         return Response(status: .created, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: try Self.json(report))))
     }
 
-    private func latestRun(_ queries: MeasureQueries, _ request: Request) async throws -> (id: Int64, finishedAt: Date) {
+    func latestRun(_ queries: MeasureQueries, _ request: Request) async throws -> (id: Int64, finishedAt: Date) {
         let asked = request.uri.queryParameters["run"].flatMap { Int64(String($0)) }
         do {
             return try await queries.run(asked)
@@ -112,16 +117,16 @@ struct ReadRoutes: Sendable {
         }
     }
 
-    private static func etag(_ key: RenderCache.Key) -> String {
-        "\"r\(key.run)-\(FNV1a.hex(key.path + "|" + key.format + (key.welsh ? "|cy" : "")))\""
+    static func etag(_ key: RenderCache.Key) -> String {
+        "\"r\(key.run)-\(FNV1a.hex(key.path + "|" + key.format + (key.welsh ? "|cy" : "") + "|" + key.audience))\""
     }
 
-    private func notModified(_ request: Request, _ key: RenderCache.Key) -> Response? {
+    func notModified(_ request: Request, _ key: RenderCache.Key) -> Response? {
         guard let match = request.headers[.ifNoneMatch], match.contains(Self.etag(key)) else { return nil }
         return Response(status: .notModified, headers: [.eTag: Self.etag(key)])
     }
 
-    private func respond(_ body: String, format: ResponseFormat, key: RenderCache.Key, run: (id: Int64, finishedAt: Date)) -> Response {
+    func respond(_ body: String, format: ResponseFormat, key: RenderCache.Key, run: (id: Int64, finishedAt: Date)) -> Response {
         var headers: HTTPFields = [.contentType: format.contentType, .eTag: Self.etag(key)]
         headers[Self.runHeader] = String(run.id)
         headers[Self.runFinishedHeader] = ISO8601DateFormatter().string(from: run.finishedAt)

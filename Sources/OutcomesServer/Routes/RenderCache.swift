@@ -7,6 +7,8 @@ actor RenderCache {
         var path: String
         var format: String
         var welsh: Bool
+        /// "public" (small numbers suppressed) or "full".
+        var audience: String = "public"
     }
 
     private var entries: [Key: String] = [:]

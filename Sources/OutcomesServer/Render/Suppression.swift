@@ -1,0 +1,40 @@
+import OutcomesCore
+import OutcomesStore
+
+/// Small-number suppression for what readers see (the statistical disclosure control of
+/// official statistics): a numerator, denominator or count below the indicator's threshold
+/// (default 5) is withheld, and so is every value derived from it — value, intervals, change,
+/// gap. Admins and the partner that supplies the indicator see everything.
+enum Suppression {
+    static let defaultThreshold = 5.0
+
+    static func applies(to principal: Principal?, indicator: Indicator) -> Bool {
+        guard let principal else { return true }
+        switch principal.role {
+        case .admin: return false
+        case .partner: return principal.partner != indicator.partner
+        case .reader: return true
+        }
+    }
+
+    /// The record with small numbers withheld (notes gain `c`, confidential).
+    static func apply(_ r: MeasureQueries.Record, indicator: Indicator) -> MeasureQueries.Record {
+        let threshold = indicator.smallNumberThreshold.map(Double.init) ?? defaultThreshold
+        let small: Bool
+        switch indicator.kind {
+        case .proportion, .rate:
+            small = (r.numerator.map { $0 < threshold } ?? false) || (r.denominator.map { $0 < threshold } ?? false)
+        case .count:
+            small = r.value.map { $0 < threshold } ?? false
+        case .mean, .valueWithCI:
+            small = false
+        }
+        guard small else { return r }
+        var s = r
+        s.value = nil; s.lower95 = nil; s.upper95 = nil; s.lower998 = nil; s.upper998 = nil
+        s.numerator = nil; s.denominator = nil; s.change = nil; s.changeRelative = nil; s.gap = nil
+        s.trendChi2 = nil
+        if !s.notes.contains("c") { s.notes = String((s.notes + "c").sorted()) }
+        return s
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+import Hummingbird
+import HummingbirdTesting
+import OutcomesCore
+@testable import OutcomesServer
+@testable import OutcomesStore
+import OutcomesTestSupport
+
+@Suite("Areas, aims, dimensions, indicators and the feed log through the real router")
+struct CatalogueRoutesTests {
+    typealias R = ReadRoutesTests
+
+    @Test("areas list with Welsh names; one area answers with its roll-up")
+    func areas() async throws {
+        try await R.withData { http, tokens in
+            let (status, _, text) = try await R.get(http, "/v1/areas?format=text&lang=cy", token: tokens["reader"])
+            #expect(status == .ok && text.contains("Caerdydd") && text.contains("W11000030"))
+            let (s2, _, json) = try await R.get(http, "/v1/areas/W06000015", token: tokens["reader"])
+            #expect(s2 == .ok && json.contains("\"aims\""))
+            #expect(try await R.get(http, "/v1/areas/W00000000", token: tokens["reader"]).0 == .notFound)
+        }
+    }
+
+    @Test("an aim and a dimension in depth list every indicator under them for an area")
+    func depth() async throws {
+        try await R.withData { http, tokens in
+            let (status, _, json) = try await R.get(http, "/v1/aims/1?area=W06000015", token: tokens["reader"])
+            #expect(status == .ok)
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: String]])
+            let catalogue = try TestCluster.realCatalogue()
+            #expect(rows.count == catalogue.indicators.filter { $0.aims.contains(1) }.count)
+            #expect(rows.contains { $0["indicator"] == "low_birth_weight" && !($0["value"] ?? "").isEmpty })
+            let (s2, _, text) = try await R.get(http, "/v1/dimensions/e?format=text", token: tokens["reader"])
+            #expect(s2 == .ok && text.contains("contribution made to society"))
+            #expect(try await R.get(http, "/v1/aims/8", token: tokens["reader"]).0 == .notFound)
+            let (_, _, csv) = try await R.get(http, "/v1/aims?format=csv", token: tokens["reader"])
+            #expect(csv.split(separator: "\n").count == 8)
+        }
+    }
+
+    @Test("small numbers are withheld from readers and shown to admins")
+    func suppression() async throws {
+        try await R.withData { http, tokens in
+            let catalogue = try TestCluster.realCatalogue()
+            let lbw = try #require(catalogue.indicator("low_birth_weight"))
+            // A tiny numerator the reader must not see.
+            let record = MeasureQueries.Record(period: "2024", value: 0.3, lower95: 0.1, upper95: 0.9, lower998: nil, upper998: nil,
+                                               numerator: 3, denominator: 1000, benchmark: nil, benchmarkBoard: nil, trend: nil,
+                                               trendChi2: nil, change: 0.1, changeRelative: nil, quintile: nil, target: nil,
+                                               derived: false, stale: nil, notes: "", gap: nil, gapSignificant: nil)
+            let hidden = Suppression.apply(record, indicator: lbw)
+            #expect(hidden.value == nil && hidden.numerator == nil && hidden.lower95 == nil && hidden.notes == "c")
+            #expect(Suppression.applies(to: nil, indicator: lbw))
+            #expect(!Suppression.applies(to: Principal(tokenID: 1, name: "a", role: .admin, partner: nil), indicator: lbw))
+            #expect(!Suppression.applies(to: Principal(tokenID: 1, name: "p", role: .partner, partner: "local_health_board"), indicator: lbw))
+            #expect(Suppression.applies(to: Principal(tokenID: 1, name: "p", role: .partner, partner: "police"), indicator: lbw))
+            let (_, h1, _) = try await R.get(http, "/v1/indicators/low_birth_weight", token: tokens["reader"])
+            let (_, h2, _) = try await R.get(http, "/v1/indicators/low_birth_weight", token: tokens["admin"])
+            #expect(h1[.eTag] != h2[.eTag])
+        }
+    }
+
+    @Test("the feed log: partners and admins only")
+    func feedLog() async throws {
+        try await R.withData { http, tokens in
+            #expect(try await R.get(http, "/v1/feeds", token: tokens["reader"]).0 == .forbidden)
+            let (status, _, json) = try await R.get(http, "/v1/feeds", token: tokens["admin"])
+            #expect(status == .ok && json.contains("\"local_health_board\""))
+            let (s2, _, one) = try await R.get(http, "/v1/feeds/1", token: tokens["admin"])
+            #expect(s2 == .ok && one.contains("\"errors\""))
+        }
+    }
+}
