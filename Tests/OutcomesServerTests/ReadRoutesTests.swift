@@ -92,6 +92,9 @@ struct ReadRoutesTests {
             #expect(s2 == .notFound && b2.contains("areas.yaml"))
             let (s3, _, _) = try await Self.get(http, "/v1/indicators/nope", token: tokens["reader"])
             #expect(s3 == .notFound)
+            // Errors come in the format asked for.
+            let (s4, h4, b4) = try await Self.get(http, "/v1/summary?area=W99999999&format=text", token: tokens["reader"])
+            #expect(s4 == .notFound && h4[.contentType]?.hasPrefix("text/plain") == true && b4.hasPrefix("error 404: unknown area"))
         }
     }
 

@@ -36,6 +36,7 @@ public func buildApplication(_ context: ServerContext) -> some ApplicationProtoc
 /// All routes; `/healthz`, `/readyz` are unauthenticated and cheap.
 public func buildRouter(_ context: ServerContext) -> Router<BasicRequestContext> {
     let router = Router()
+    router.add(middleware: ErrorFormatMiddleware())
     HealthRoutes(client: context.client, logger: context.logger).register(on: router)
     let auth = BearerAuth(tokens: TokenStore(client: context.client, logger: context.logger))
     FeedRoutes(context: context, auth: auth).register(on: router)
