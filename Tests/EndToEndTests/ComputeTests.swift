@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Glibc
 import Testing
 import OutcomesTestSupport
@@ -13,7 +16,7 @@ struct ComputeTests {
         defer { try? FileManager.default.removeItem(atPath: root) }
         let state = root + "/state"
         let config = root + "/outcomesd.yaml"
-        try Data("compute:\n  debounce_seconds: 1\n".utf8).write(to: URL(fileURLWithPath: config))
+        try Data("compute:\n  debounce_seconds: 1\nserving:\n  anonymous_read: true\n".utf8).write(to: URL(fileURLWithPath: config))
         let port = DaemonProcess.freePort()
         let serve = try DaemonProcess.startServe(stateDir: state, catalogue: catalogue, port: port, log: root + "/serve.log",
                                                  extra: ["--config", config])
@@ -37,6 +40,14 @@ struct ComputeTests {
         let summary = try DaemonProcess.run(["summary", "--state-dir", state, "--catalogue", catalogue, "--area", "W06000015"])
         #expect(summary.status == 0)
         #expect(summary.out.contains("Aim 1") && summary.out.contains("(i)"))
+        // The same summary over HTTP, as a newcomer would curl it.
+        var request = URLRequest(url: try #require(URL(string: "http://127.0.0.1:\(port)/v1/summary?area=W06000015&format=text&lang=cy")))
+        request.timeoutInterval = 10
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let http = try #require(response as? HTTPURLResponse)
+        let body = String(decoding: data, as: UTF8.self)
+        #expect(http.statusCode == 200 && body.contains("Caerdydd") && body.contains("Aim 7"))
+        #expect(http.value(forHTTPHeaderField: "X-Outcomesd-Run") != nil && http.value(forHTTPHeaderField: "ETag") != nil)
         let log = (try? String(contentsOfFile: root + "/serve.log", encoding: .utf8)) ?? ""
         #expect(log.contains("run finished") && log.contains("full=false"), "no incremental run in the log")
         kill(serve.processIdentifier, SIGTERM)
