@@ -6,6 +6,23 @@ import OutcomesStore
 public enum MeasuresText {
     static let bars: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
+    /// ↑ increasing, ↓ decreasing, → no significant change, · not assessed; `+` getting better,
+    /// `-` getting worse (blank for no-judgement indicators).
+    public static func arrow(_ trend: String?) -> String {
+        switch trend {
+        case "increasing_and_getting_better": "↑+"
+        case "increasing_and_getting_worse": "↑-"
+        case "decreasing_and_getting_better": "↓+"
+        case "decreasing_and_getting_worse": "↓-"
+        case "increasing": "↑"
+        case "decreasing": "↓"
+        case "no_significant_change": "→"
+        default: "·"
+        }
+    }
+
+    public static let legend = "trend: ↑ increasing, ↓ decreasing, → no significant change, · not assessed; + getting better, - getting worse"
+
     public static func render(indicator: Indicator, area: Area, breakdown: String, run: Int64, records: [MeasureQueries.Record]) -> String {
         var out = "\(indicator.title.en) — \(area.name.en) (\(area.code)), \(breakdown), run \(run)\n"
         out += "unit: \(indicator.unit); polarity: \(indicator.polarity.rawValue); \(sparkline(records.map(\.value)))\n"
@@ -13,10 +30,11 @@ public enum MeasuresText {
         for r in records {
             let interval = r.lower95.flatMap { l in r.upper95.map { u in "\(fmt(l)) – \(fmt(u))" } } ?? "-"
             out += pad(r.period + (r.derived ? "*" : ""), 10) + lpad(r.value.map(fmt) ?? "-", 9) + "  " + pad(interval, 22)
-                + pad(r.benchmark ?? "-", 10) + pad((r.trend ?? "-").replacingOccurrences(of: "_", with: " "), 32)
+                + pad(r.benchmark ?? "-", 10) + pad(arrow(r.trend) + " " + (r.trend ?? "-").replacingOccurrences(of: "_", with: " "), 32)
                 + (r.quintile.map(String.init) ?? "-") + (r.stale == true ? "  stale" : "") + "\n"
         }
         if records.contains(where: \.derived) { out += "* derived from the local authorities' figures\n" }
+        out += legend + "\n"
         return out
     }
 

@@ -38,8 +38,19 @@ struct CatalogueRoutes: Sendable {
                 cells.enumerated().map { i, c in i == cells.count - 1 ? c : SummaryText.pad(c, widths[i] + 1) }.joined(separator: " ")
             }
             body = title + "\n\n" + ([line(columns)] + rows.map(line)).joined(separator: "\n") + "\n"
+                + (columns.contains("trend") ? "\n" + MeasuresText.legend + "\n" : "")
         }
         return Response(status: .ok, headers: [.contentType: format.contentType], body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    /// The latest run's id and time on a response that does not itself depend on a run.
+    func withRunHeaders(_ response: Response) async -> Response {
+        var response = response
+        if let run = try? await MeasureQueries(client: context.client, logger: context.logger).run() {
+            response.headers[ReadRoutes.runHeader] = String(run.id)
+            response.headers[ReadRoutes.runFinishedHeader] = ISO8601DateFormatter().string(from: run.finishedAt)
+        }
+        return response
     }
 
     func areas(_ request: Request) async throws -> Response {
@@ -49,7 +60,7 @@ struct CatalogueRoutes: Sendable {
         let rows = context.catalogue.areas.map { a in
             [a.code, a.name.text(welsh: welsh), a.kind.rawValue, a.parent(on: today) ?? "", a.validFrom?.description ?? "", a.validTo?.description ?? ""]
         }
-        return try table(request, columns: ["code", "name", "kind", "parent", "valid_from", "valid_to"], rows: rows, title: "Areas")
+        return await withRunHeaders(try table(request, columns: ["code", "name", "kind", "parent", "valid_from", "valid_to"], rows: rows, title: "Areas"))
     }
 
     /// One area: its names and parent, and its roll-up (which compares it with Wales).
@@ -67,8 +78,8 @@ struct CatalogueRoutes: Sendable {
         let rows: [[String]] = aims
             ? c.aims.map { a in [String(a.number), a.title.text(welsh: welsh), String(c.indicatorCountByAim[a.number] ?? 0)] }
             : c.dimensions.map { d in [d.letter, d.title.text(welsh: welsh), String(c.indicatorCountByDimension[d.letter] ?? 0)] }
-        return try table(request, columns: [aims ? "aim" : "dimension", "title", "indicators"], rows: rows,
-                         title: aims ? "The seven core aims" : "The nine well-being dimensions of s25(11)")
+        return await withRunHeaders(try table(request, columns: [aims ? "aim" : "dimension", "title", "indicators"], rows: rows,
+                                              title: aims ? "The seven core aims" : "The nine well-being dimensions of s25(11)"))
     }
 
     func indicators(_ request: Request) async throws -> Response {
@@ -77,8 +88,8 @@ struct CatalogueRoutes: Sendable {
             [i.id, i.title.en, i.kind.rawValue, i.unit, i.polarity.rawValue, i.aims.map(String.init).joined(separator: " "),
              i.dimensions.joined(separator: " "), i.partner, i.periodType.rawValue, i.breakdowns.joined(separator: " ")]
         }
-        return try table(request, columns: ["id", "title", "type", "unit", "polarity", "aims", "dimensions", "partner", "period_type", "breakdowns"],
-                         rows: rows, title: "Indicators")
+        return await withRunHeaders(try table(request, columns: ["id", "title", "type", "unit", "polarity", "aims", "dimensions", "partner", "period_type", "breakdowns"],
+                                              rows: rows, title: "Indicators"))
     }
 
     /// An aim or dimension in depth for one area.
@@ -120,11 +131,13 @@ struct CatalogueRoutes: Sendable {
             let gaps = series.filter { $0.breakdown != Breakdown.allKey && $0.record.gapSignificant == true }
                 .map { "\($0.breakdown) \(suppress ? "" : fmt($0.record.gap))" }.joined(separator: "; ")
             rows.append([indicator.id, r.period, fmt(r.value), fmt(r.lower95), fmt(r.upper95), r.benchmark ?? "not_compared",
-                         r.trend ?? "", gaps])
+                         (try? ResponseFormat.negotiate(request)) == .text ? MeasuresText.arrow(r.trend) + " " + (r.trend ?? "") : (r.trend ?? ""),
+                         gaps])
         }
         var response = try table(request, columns: ["indicator", "period", "value", "lower95", "upper95", "vs_wales", "trend", "significant_gaps"],
                                  rows: rows, title: "\(title) — \(area.name.text(welsh: ResponseFormat.welsh(request))) (\(code)), run \(run.id)")
         response.headers[ReadRoutes.runHeader] = String(run.id)
+        response.headers[ReadRoutes.runFinishedHeader] = ISO8601DateFormatter().string(from: run.finishedAt)
         return response
     }
 }
