@@ -46,9 +46,9 @@ struct CatalogueRoutes: Sendable {
     /// The latest run's id and time on a response that does not itself depend on a run.
     func withRunHeaders(_ response: Response) async -> Response {
         var response = response
-        if let run = try? await MeasureQueries(client: context.client, logger: context.logger).run() {
+        if let run = try? await read.latest.latest(MeasureQueries(client: context.client, logger: context.logger)) {
             response.headers[ReadRoutes.runHeader] = String(run.id)
-            response.headers[ReadRoutes.runFinishedHeader] = ISO8601DateFormatter().string(from: run.finishedAt)
+            response.headers[ReadRoutes.runFinishedHeader] = run.finishedText
         }
         return response
     }
@@ -137,7 +137,7 @@ struct CatalogueRoutes: Sendable {
         var response = try table(request, columns: ["indicator", "period", "value", "lower95", "upper95", "vs_wales", "trend", "significant_gaps"],
                                  rows: rows, title: "\(title) — \(area.name.text(welsh: ResponseFormat.welsh(request))) (\(code)), run \(run.id)")
         response.headers[ReadRoutes.runHeader] = String(run.id)
-        response.headers[ReadRoutes.runFinishedHeader] = ISO8601DateFormatter().string(from: run.finishedAt)
+        response.headers[ReadRoutes.runFinishedHeader] = run.finishedText
         return response
     }
 }

@@ -14,6 +14,7 @@ struct ReadRoutes: Sendable {
     let context: ServerContext
     let auth: BearerAuth
     let cache = RenderCache()
+    let latest = LatestRunCache()
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("v1/summary") { request, _ in try await summary(request) }
@@ -108,10 +109,11 @@ struct ReadRoutes: Sendable {
         return Response(status: .created, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: try Self.json(report))))
     }
 
-    func latestRun(_ queries: MeasureQueries, _ request: Request) async throws -> (id: Int64, finishedAt: Date) {
+    func latestRun(_ queries: MeasureQueries, _ request: Request) async throws -> LatestRunCache.Run {
         let asked = request.uri.queryParameters["run"].flatMap { Int64(String($0)) }
         do {
-            return try await queries.run(asked)
+            if let asked { return LatestRunCache.make(try await queries.run(asked)) }
+            return try await latest.latest(queries)
         } catch is MeasureQueries.NoRun {
             throw HTTPError(.serviceUnavailable, message: asked == nil ? "no finished run yet; the first run starts when the daemon does" : "no finished run \(asked ?? 0)")
         }
@@ -126,11 +128,11 @@ struct ReadRoutes: Sendable {
         return Response(status: .notModified, headers: [.eTag: Self.etag(key)])
     }
 
-    func respond(_ body: String, format: ResponseFormat, key: RenderCache.Key, run: (id: Int64, finishedAt: Date)) -> Response {
+    func respond(_ body: ByteBuffer, format: ResponseFormat, key: RenderCache.Key, run: LatestRunCache.Run) -> Response {
         var headers: HTTPFields = [.contentType: format.contentType, .eTag: Self.etag(key)]
         headers[Self.runHeader] = String(run.id)
-        headers[Self.runFinishedHeader] = ISO8601DateFormatter().string(from: run.finishedAt)
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+        headers[Self.runFinishedHeader] = run.finishedText
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
     }
 
     static let runHeader = HTTPField.Name("X-Outcomesd-Run") ?? .contentLocation

@@ -1,3 +1,5 @@
+import NIOCore
+
 /// Rendered responses per run and representation: a summary request served from here does not
 /// touch the database. Runs are immutable, so an entry never goes stale; the cache keeps the
 /// entries of the newest run only.
@@ -11,12 +13,13 @@ actor RenderCache {
         var audience: String = "public"
     }
 
-    private var entries: [Key: String] = [:]
+    private var entries: [Key: ByteBuffer] = [:]
     private var newestRun: Int64 = 0
 
-    func value(_ key: Key, render: () async throws -> String) async throws -> String {
+    /// The rendered body (kept as a `ByteBuffer`, so a hit copies nothing).
+    func value(_ key: Key, render: () async throws -> String) async throws -> ByteBuffer {
         if let hit = entries[key] { return hit }
-        let body = try await render()
+        let body = ByteBuffer(string: try await render())
         if key.run > newestRun {
             entries = entries.filter { $0.key.run == key.run }
             newestRun = key.run
