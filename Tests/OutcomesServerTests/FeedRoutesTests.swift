@@ -123,6 +123,8 @@ struct FeedRoutesTests {
             let bad = Self.feed + "low_birth_weight,W06000013,2024,all,x,910,\n"
             let (strict, strictBody) = try await Self.post(http, token: tokens["partner"], body: bad, query: "?strict=true")
             #expect(strict == .unprocessableContent && strictBody.contains("not_a_number"))
+            let (typo, typoBody) = try await Self.post(http, token: tokens["partner"], body: Self.feed, query: "?dry_run=ture")
+            #expect(typo == .badRequest && typoBody.contains("use true or false"))
         }
     }
 

@@ -44,5 +44,6 @@ public func buildRouter(_ context: ServerContext) -> Router<BasicRequestContext>
     read.register(on: router)
     CatalogueRoutes(read: read).register(on: router)
     FeedLogRoutes(context: context, auth: auth).register(on: router)
+    OpenAPIRoute().register(on: router)
     return router
 }

@@ -65,6 +65,7 @@ struct CatalogueRoutes: Sendable {
 
     /// One area: its names and parent, and its roll-up (which compares it with Wales).
     func area(_ request: Request, code: String) async throws -> Response {
+        try await read.requireReader(request)
         guard context.catalogue.area(code) != nil else {
             throw HTTPError(.notFound, message: "unknown area '\(code)'; GET /v1/areas lists the ONS codes")
         }

@@ -55,7 +55,7 @@ struct FeedRoutes: Sendable {
         }
         let options = FeedIngest.Options(
             partner: partner, source: .http, fileName: query["file_name"].map(String.init), format: format,
-            strict: Self.flag(query["strict"]), dryRun: Self.flag(query["dry_run"]), today: CivilDate.today())
+            strict: try Self.flag(query["strict"], "strict"), dryRun: try Self.flag(query["dry_run"], "dry_run"), today: CivilDate.today())
         let report: ImportReport
         do {
             report = try await FeedIngest(client: context.client, catalogue: context.catalogue, logger: context.logger)
@@ -69,9 +69,14 @@ struct FeedRoutes: Sendable {
         return try Self.render(report, status: status, accept: request.headers[.accept])
     }
 
-    static func flag(_ value: Substring?) -> Bool {
+    /// A yes/no query flag; anything else is refused (a typo in `dry_run` must not write data).
+    static func flag(_ value: Substring?, _ name: String) throws -> Bool {
         guard let value else { return false }
-        return ["true", "1", "yes", ""].contains(value.lowercased())
+        switch value.lowercased() {
+        case "true", "1", "yes", "": return true
+        case "false", "0", "no": return false
+        default: throw HTTPError(.badRequest, message: "?\(name)=\(value) is not a yes/no value; use true or false")
+        }
     }
 
     static func render(_ report: ImportReport, status: HTTPResponse.Status, accept: String?) throws -> Response {
