@@ -13,10 +13,14 @@ public struct AreaSummary: Sendable, Hashable, Codable {
         public var better: [String] = []
         public var similar: [String] = []
         public var worse: [String] = []
+        /// No-judgement indicators significantly higher or lower than Wales.
+        public var higherOrLower: [String] = []
         public var notCompared: [String] = []
         public var improving: [String] = []
         public var noSignificantChange: [String] = []
         public var worsening: [String] = []
+        /// No-judgement indicators with a significant trend (increasing or decreasing).
+        public var changing: [String] = []
         public var trendNotAssessed: [String] = []
         /// Significantly worse than Wales and significantly worsening.
         public var redRed: [String] = []
@@ -27,6 +31,7 @@ public struct AreaSummary: Sendable, Hashable, Codable {
 
         enum CodingKeys: String, CodingKey {
             case key, title, titleCy = "title_cy", indicators, current, stale, missing, better, similar, worse
+            case higherOrLower = "higher_or_lower", changing
             case notCompared = "not_compared", improving, noSignificantChange = "no_significant_change", worsening
             case trendNotAssessed = "trend_not_assessed", redRed = "red_red", targetsMet = "targets_met"
             case targetsMissed = "targets_missed", significantGaps = "significant_gaps"
@@ -50,7 +55,8 @@ extension AreaSummary {
     /// An indicator counts as current when its `all` series has a latest point that is not stale,
     /// stale when that point is older than expected, missing when the area has no point.
     /// Better/similar/worse use the comparison with Wales (best and worst count as better and
-    /// worse); improving/worsening use the recent-trend label.
+    /// worse; no-judgement differences go to higher-or-lower); improving/worsening use the
+    /// recent-trend label (a significant no-judgement trend goes to changing).
     public static func build(area: Area, catalogue: Catalogue, latest: [LatestMeasure]) -> AreaSummary {
         var all: [String: LatestMeasure] = [:]
         var gaps: [String: [String]] = [:]
@@ -74,6 +80,7 @@ extension AreaSummary {
                 case "better", "best": g.better.append(id); worse = false
                 case "worse", "worst": g.worse.append(id); worse = true
                 case "similar": g.similar.append(id); worse = false
+                case "higher", "lower", "higher_99_8", "lower_99_8": g.higherOrLower.append(id); worse = false
                 default: g.notCompared.append(id); worse = false
                 }
                 switch m.trend {
@@ -81,7 +88,8 @@ extension AreaSummary {
                 case "increasing_and_getting_worse", "decreasing_and_getting_worse":
                     g.worsening.append(id)
                     if worse { g.redRed.append(id) }
-                case "no_significant_change", "increasing", "decreasing": g.noSignificantChange.append(id)
+                case "no_significant_change": g.noSignificantChange.append(id)
+                case "increasing", "decreasing": g.changing.append(id)
                 default: g.trendNotAssessed.append(id)
                 }
                 if let met = m.targetMet { if met { g.targetsMet.append(id) } else { g.targetsMissed.append(id) } }

@@ -945,13 +945,14 @@ enum OpenAPIDocument {
             SummaryGroup:
               description: |
                 One aim or dimension. Each list names the indicators in that state; `indicators` is
-                all of them. better/worse include best/worst; no-judgement comparisons
-                (higher/lower) count as not_compared.
+                all of them. better/worse include best/worst; no-judgement indicators that differ
+                significantly from Wales are in higher_or_lower, and those with a significant trend
+                in changing.
               type: object
               additionalProperties: false
               required: [key, title, indicators, current, stale, missing, better, similar, worse,
-                         not_compared, improving, no_significant_change, worsening, trend_not_assessed,
-                         red_red, targets_met, targets_missed, significant_gaps]
+                         higher_or_lower, not_compared, improving, no_significant_change, worsening,
+                         changing, trend_not_assessed, red_red, targets_met, targets_missed, significant_gaps]
               properties:
                 key:
                   type: string
@@ -975,7 +976,11 @@ enum OpenAPIDocument {
                   $ref: '#/components/schemas/IndicatorIds'
                 worse:
                   $ref: '#/components/schemas/IndicatorIds'
+                higher_or_lower:
+                  $ref: '#/components/schemas/IndicatorIds'
                 not_compared:
+                  $ref: '#/components/schemas/IndicatorIds'
+                changing:
                   $ref: '#/components/schemas/IndicatorIds'
                 improving:
                   $ref: '#/components/schemas/IndicatorIds'

@@ -46,6 +46,16 @@ struct AreaSummaryTests {
         #expect(i.redRed == ["low_birth_weight"])
     }
 
+    @Test("no-judgement differences and trends have their own lists, not similar or no change")
+    func noJudgement() throws {
+        let catalogue = try Self.catalogue()
+        let bridgend = try #require(catalogue.area("W06000013"))
+        let summary = AreaSummary.build(area: bridgend, catalogue: catalogue,
+                                        latest: [Self.m("low_birth_weight", vs: "higher", trend: "increasing")])
+        #expect(summary.aims[0].higherOrLower == ["low_birth_weight"] && summary.aims[0].changing == ["low_birth_weight"])
+        #expect(summary.aims[0].similar.isEmpty && summary.aims[0].noSignificantChange.isEmpty && summary.aims[0].notCompared.isEmpty)
+    }
+
     @Test("an area with no data lists every indicator as missing")
     func missing() throws {
         let catalogue = try Self.catalogue()
