@@ -127,6 +127,7 @@ enum OpenAPIDocument {
               parameters:
                 - $ref: '#/components/parameters/Area'
                 - $ref: '#/components/parameters/Run'
+                - $ref: '#/components/parameters/AsOf'
                 - $ref: '#/components/parameters/Format'
                 - $ref: '#/components/parameters/Lang'
                 - $ref: '#/components/parameters/AcceptLanguage'
@@ -206,6 +207,7 @@ enum OpenAPIDocument {
                     pattern: '^[A-Z][0-9]{8}$'
                     examples: [W06000015]
                 - $ref: '#/components/parameters/Run'
+                - $ref: '#/components/parameters/AsOf'
                 - $ref: '#/components/parameters/Format'
                 - $ref: '#/components/parameters/Lang'
                 - $ref: '#/components/parameters/AcceptLanguage'
@@ -278,6 +280,7 @@ enum OpenAPIDocument {
                     maximum: 7
                 - $ref: '#/components/parameters/Area'
                 - $ref: '#/components/parameters/Run'
+                - $ref: '#/components/parameters/AsOf'
                 - $ref: '#/components/parameters/Format'
                 - $ref: '#/components/parameters/Lang'
                 - $ref: '#/components/parameters/AcceptLanguage'
@@ -346,6 +349,7 @@ enum OpenAPIDocument {
                     enum: [a, b, c, d, e, f, g, h, i]
                 - $ref: '#/components/parameters/Area'
                 - $ref: '#/components/parameters/Run'
+                - $ref: '#/components/parameters/AsOf'
                 - $ref: '#/components/parameters/Format'
                 - $ref: '#/components/parameters/Lang'
                 - $ref: '#/components/parameters/AcceptLanguage'
@@ -424,6 +428,7 @@ enum OpenAPIDocument {
                     type: string
                     default: all
                 - $ref: '#/components/parameters/Run'
+                - $ref: '#/components/parameters/AsOf'
                 - $ref: '#/components/parameters/Format'
                 - $ref: '#/components/parameters/IfNoneMatch'
               responses:
@@ -738,10 +743,19 @@ enum OpenAPIDocument {
               required: false
               description: |
                 A finished run's id; default the latest finished run. A run that is not finished or
-                not kept is 503. A value that is not an integer is ignored.
+                not kept is 404; a value that is not an integer is 400.
               schema:
                 type: integer
                 format: int64
+            AsOf:
+              name: as_of
+              in: query
+              required: false
+              description: |
+                Read the latest run that had finished by this time: an ISO 8601 date (the end of
+                that day, UTC) or date-time. None by then is 404; a malformed value is 400.
+              schema:
+                type: string
             IfNoneMatch:
               name: If-None-Match
               in: header

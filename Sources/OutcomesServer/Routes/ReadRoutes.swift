@@ -109,14 +109,38 @@ struct ReadRoutes: Sendable {
         return Response(status: .created, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: try Self.json(report))))
     }
 
+    /// The run a read is answered from: `?run=ID` (404 if it is not a kept, finished run),
+    /// `?as_of=` an ISO 8601 date or date-time (the latest run finished by then; 404 if none),
+    /// else the latest finished run (503 until the first run finishes).
     func latestRun(_ queries: MeasureQueries, _ request: Request) async throws -> LatestRunCache.Run {
-        let asked = request.uri.queryParameters["run"].flatMap { Int64(String($0)) }
+        let params = request.uri.queryParameters
+        var asked: Int64?
+        if let text = params["run"] {
+            guard let id = Int64(String(text)) else { throw HTTPError(.badRequest, message: "?run=\(text) is not a run id; GET /v1/runs lists them") }
+            asked = id
+        }
+        var asOf: Date?
+        if let text = params["as_of"] {
+            guard let date = Self.parseInstant(String(text)) else {
+                throw HTTPError(.badRequest, message: "?as_of=\(text) is not a date; use ISO 8601, e.g. 2026-11-01 or 2026-11-01T09:00:00Z")
+            }
+            asOf = date
+        }
         do {
-            if let asked { return LatestRunCache.make(try await queries.run(asked)) }
+            if asked != nil || asOf != nil { return LatestRunCache.make(try await queries.run(asked, asOf: asOf)) }
             return try await latest.latest(queries)
         } catch is MeasureQueries.NoRun {
-            throw HTTPError(.serviceUnavailable, message: asked == nil ? "no finished run yet; the first run starts when the daemon does" : "no finished run \(asked ?? 0)")
+            if let asked { throw HTTPError(.notFound, message: "run \(asked) is not a kept, finished run; GET /v1/runs lists them") }
+            if asOf != nil { throw HTTPError(.notFound, message: "no run had finished by \(params["as_of"] ?? "")") }
+            throw HTTPError(.serviceUnavailable, message: "no finished run yet; the first run starts when the daemon does")
         }
+    }
+
+    /// `2026-11-01` (end of that day, UTC) or a full ISO 8601 date-time.
+    static func parseInstant(_ text: String) -> Date? {
+        if let instant = ISO8601DateFormatter().date(from: text) { return instant }
+        guard let day = CivilDate(iso: text) else { return nil }
+        return Date(timeIntervalSince1970: TimeInterval(DateTimeUTC(year: day.year, month: day.month, day: day.day, hour: 23, minute: 59).epochSeconds + 59))
     }
 
     static func etag(_ key: RenderCache.Key) -> String {

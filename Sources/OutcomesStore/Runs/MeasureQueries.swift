@@ -75,10 +75,12 @@ public struct MeasureQueries: Sendable {
         self.logger = logger
     }
 
-    /// The run to read: the one asked for, else the latest finished.
-    public func run(_ requested: Int64? = nil) async throws -> (id: Int64, finishedAt: Date) {
+    /// The run to read: the one asked for, else the latest finished at or before `asOf`, else the
+    /// latest finished.
+    public func run(_ requested: Int64? = nil, asOf: Date? = nil) async throws -> (id: Int64, finishedAt: Date) {
         for try await (id, finished) in try await client.query("""
             SELECT id, finished_at FROM run WHERE status = 'finished' AND (\(requested)::bigint IS NULL OR id = \(requested))
+              AND (\(asOf)::timestamptz IS NULL OR finished_at <= \(asOf))
             ORDER BY id DESC LIMIT 1
             """, logger: logger).decode((Int64, Date).self) {
             return (id, finished)
