@@ -1,0 +1,224 @@
+extension OpenAPIDocument {
+    /// The rest of `paths:`: runs and feeds.
+    static let feedPaths: String = """
+          /v1/runs:
+            get:
+              tags: [runs]
+              operationId: listRuns
+              summary: Recent computation runs
+              description: The 50 most recent runs of any status, newest first. JSON only.
+              security:
+                - bearerAuth: []
+                - {}
+              x-outcomesd-roles: [reader, partner, admin]
+              x-outcomesd-anonymous-read: true
+              responses:
+                '200':
+                  description: Runs, newest first.
+                  content:
+                    application/json:
+                      schema:
+                        type: array
+                        maxItems: 50
+                        items:
+                          $ref: '#/components/schemas/Run'
+                '401':
+                  $ref: '#/components/responses/Unauthorized'
+            post:
+              tags: [runs]
+              operationId: startRun
+              summary: Compute a run now
+              description: Runs a computation synchronously and answers when it has finished. JSON only.
+              security:
+                - bearerAuth: []
+              x-outcomesd-roles: [admin]
+              responses:
+                '201':
+                  description: The run finished.
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/RunReport'
+                '401':
+                  $ref: '#/components/responses/Unauthorized'
+                '403':
+                  $ref: '#/components/responses/Forbidden'
+                '409':
+                  description: Another process is computing; try again shortly.
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/Error'
+                    text/plain:
+                      schema:
+                        $ref: '#/components/schemas/ErrorText'
+          /v1/feeds:
+            get:
+              tags: [feeds]
+              operationId: listFeeds
+              summary: The feed log
+              description: The 200 most recent feeds, newest first; a partner sees its own, an admin all. JSON only.
+              security:
+                - bearerAuth: []
+              x-outcomesd-roles: [partner, admin]
+              responses:
+                '200':
+                  description: Feeds, newest first.
+                  content:
+                    application/json:
+                      schema:
+                        type: array
+                        maxItems: 200
+                        items:
+                          $ref: '#/components/schemas/FeedSummary'
+                '401':
+                  $ref: '#/components/responses/Unauthorized'
+                '403':
+                  $ref: '#/components/responses/Forbidden'
+            post:
+              tags: [feeds]
+              operationId: submitFeed
+              summary: Submit a feed
+              description: |
+                A partner submits a CSV or JSON feed of its own indicators (see Indicators/FEEDS.md);
+                an admin submits on behalf of a partner with `?partner=`. The body is streamed and
+                validated row by row; rows that fail are reported and the rest stored. The answer is
+                the import report, as JSON or, with `Accept: text/plain`, as text.
+              security:
+                - bearerAuth: []
+              x-outcomesd-roles: [partner, admin]
+              parameters:
+                - name: partner
+                  in: query
+                  required: false
+                  description: |
+                    Whose feed this is. Required with an admin token; with a partner token it may
+                    only name that token's partner (else 403).
+                  schema:
+                    type: string
+                - name: file_name
+                  in: query
+                  required: false
+                  description: A name for the feed in the log and the report.
+                  schema:
+                    type: string
+                - name: dry_run
+                  in: query
+                  required: false
+                  description: |
+                    Validate only; nothing is written. True when `true`, `1`, `yes` or empty (`?dry_run`),
+                    case-insensitive; any other value is false.
+                  schema:
+                    type: string
+                    examples: ['true']
+                - name: strict
+                  in: query
+                  required: false
+                  description: Refuse the whole feed if any row is rejected. Same values as `dry_run`.
+                  schema:
+                    type: string
+                    examples: ['true']
+              requestBody:
+                required: true
+                content:
+                  text/csv:
+                    schema:
+                      type: string
+                      description: Tidy CSV, one observation per row, with a header line.
+                  application/json:
+                    schema:
+                      $ref: '#/components/schemas/FeedDocument'
+              responses:
+                '200':
+                  description: Applied (possibly with some rows rejected), a duplicate of an earlier feed, or a dry run.
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/ImportReport'
+                    text/plain:
+                      schema:
+                        $ref: '#/components/schemas/ImportReportText'
+                '400':
+                  description: An admin token without `?partner=`, or an unknown partner.
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/Error'
+                    text/plain:
+                      schema:
+                        $ref: '#/components/schemas/ErrorText'
+                '401':
+                  $ref: '#/components/responses/Unauthorized'
+                '403':
+                  description: |
+                    A reader token, a partner token naming another partner (an `Error`), or a feed
+                    whose every row was refused because its indicators belong to another partner
+                    (the `ImportReport`, every error `partner_not_allowed`).
+                  content:
+                    application/json:
+                      schema:
+                        oneOf:
+                          - $ref: '#/components/schemas/Error'
+                          - $ref: '#/components/schemas/ImportReport'
+                    text/plain:
+                      schema:
+                        type: string
+                '413':
+                  description: The body is over the configured limit; nothing was stored.
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/Error'
+                    text/plain:
+                      schema:
+                        $ref: '#/components/schemas/ErrorText'
+                '415':
+                  description: A `Content-Type` other than `text/csv` or `application/json`.
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/Error'
+                    text/plain:
+                      schema:
+                        $ref: '#/components/schemas/ErrorText'
+                '422':
+                  description: Rejected whole (a file-level error, or a row error under `strict`).
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/ImportReport'
+                    text/plain:
+                      schema:
+                        $ref: '#/components/schemas/ImportReportText'
+          /v1/feeds/{id}:
+            get:
+              tags: [feeds]
+              operationId: getFeed
+              summary: One feed with its row errors
+              description: A partner sees its own feeds, an admin all. JSON only.
+              security:
+                - bearerAuth: []
+              x-outcomesd-roles: [partner, admin]
+              parameters:
+                - name: id
+                  in: path
+                  required: true
+                  description: The feed id (`feed_id` in the import report).
+                  schema:
+                    type: integer
+                    format: int64
+              responses:
+                '200':
+                  description: The feed and its stored row errors.
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/FeedDetail'
+                '401':
+                  $ref: '#/components/responses/Unauthorized'
+                '403':
+                  $ref: '#/components/responses/Forbidden'
+                '404':
+                  $ref: '#/components/responses/NotFound'
+        """
+}

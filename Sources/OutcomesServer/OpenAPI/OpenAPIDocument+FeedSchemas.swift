@@ -1,0 +1,273 @@
+extension OpenAPIDocument {
+    /// The rest of `components.schemas`: runs, feeds, import reports and the JSON feed body.
+    static let feedSchemas: String = """
+            Run:
+              type: object
+              additionalProperties: false
+              required: [id, trigger, full, status, started_at, observations, measures]
+              properties:
+                id:
+                  type: integer
+                  format: int64
+                trigger:
+                  type: string
+                  enum: [schedule, feed, cli, startup, api]
+                full:
+                  type: boolean
+                  description: A full run rather than an incremental one.
+                status:
+                  type: string
+                  enum: [running, finished, failed, pruned]
+                started_at:
+                  type: string
+                  format: date-time
+                finished_at:
+                  type: string
+                  format: date-time
+                  description: Absent until the run has finished.
+                observations:
+                  type: integer
+                measures:
+                  type: integer
+            RunReport:
+              type: object
+              additionalProperties: false
+              required: [run_id, full, observations, measures, recomputed_indicators, seconds]
+              properties:
+                run_id:
+                  type: integer
+                  format: int64
+                full:
+                  type: boolean
+                based_on:
+                  type: integer
+                  format: int64
+                  description: The run an incremental run builds on; absent for a full run.
+                observations:
+                  type: integer
+                measures:
+                  type: integer
+                recomputed_indicators:
+                  type: integer
+                seconds:
+                  type: number
+            FeedSummary:
+              description: One feed in the log (without its row errors).
+              type: object
+              additionalProperties: false
+              required: [id, partner, source, status, received_at, rows, inserted, updated, unchanged, rejected]
+              properties:
+                id:
+                  type: integer
+                  format: int64
+                partner:
+                  type: string
+                source:
+                  type: string
+                  enum: [spool, http, cli]
+                file_name:
+                  type: string
+                  description: Absent when none was given.
+                status:
+                  type: string
+                  enum: [applied, rejected, duplicate]
+                received_at:
+                  type: string
+                  format: date-time
+                rows:
+                  type: integer
+                inserted:
+                  type: integer
+                updated:
+                  type: integer
+                unchanged:
+                  type: integer
+                rejected:
+                  type: integer
+                message:
+                  type: string
+                  description: The file-level error of a feed rejected whole; absent otherwise.
+            FeedDetail:
+              description: One feed with its stored row errors.
+              type: object
+              additionalProperties: false
+              required: [id, partner, source, status, received_at, rows, inserted, updated, unchanged, rejected, errors]
+              properties:
+                id:
+                  type: integer
+                  format: int64
+                partner:
+                  type: string
+                source:
+                  type: string
+                  enum: [spool, http, cli]
+                file_name:
+                  type: string
+                  description: Absent when none was given.
+                status:
+                  type: string
+                  enum: [applied, rejected, duplicate]
+                received_at:
+                  type: string
+                  format: date-time
+                rows:
+                  type: integer
+                inserted:
+                  type: integer
+                updated:
+                  type: integer
+                unchanged:
+                  type: integer
+                rejected:
+                  type: integer
+                message:
+                  type: string
+                  description: The file-level error of a feed rejected whole; absent otherwise.
+                errors:
+                  type: array
+                  items:
+                    $ref: '#/components/schemas/FeedErrorRecord'
+            FeedErrorRecord:
+              description: A stored row error; `line`, `field` and `value` are absent when not recorded.
+              type: object
+              additionalProperties: false
+              required: [code, message]
+              properties:
+                line:
+                  type: integer
+                field:
+                  type: string
+                code:
+                  type: string
+                message:
+                  type: string
+                value:
+                  type: string
+            ImportReport:
+              description: What happened to one feed. Every key is present; null when not applicable.
+              type: object
+              additionalProperties: false
+              required: [feed_id, status, duplicate_of, partner, file_name, sha256, rows, inserted, updated,
+                         unchanged, rejected, file_error, errors]
+              properties:
+                feed_id:
+                  type: [integer, 'null']
+                  format: int64
+                  description: The feed's id in the log; null for a dry run or a duplicate.
+                status:
+                  type: string
+                  enum: [applied, rejected, duplicate, dry_run]
+                duplicate_of:
+                  type: [integer, 'null']
+                  format: int64
+                  description: The earlier, byte-identical feed; null unless `duplicate`.
+                partner:
+                  type: string
+                file_name:
+                  type: [string, 'null']
+                sha256:
+                  type: string
+                  pattern: '^[0-9a-f]{64}$'
+                rows:
+                  type: integer
+                inserted:
+                  type: integer
+                updated:
+                  type: integer
+                unchanged:
+                  type: integer
+                rejected:
+                  type: integer
+                  description: Rows rejected (all of them; `errors` lists at most a limited number).
+                file_error:
+                  description: Why the feed was refused whole; null otherwise.
+                  anyOf:
+                    - $ref: '#/components/schemas/FileError'
+                    - type: 'null'
+                errors:
+                  type: array
+                  items:
+                    $ref: '#/components/schemas/RowError'
+            FileError:
+              type: object
+              additionalProperties: false
+              required: [code, message]
+              properties:
+                code:
+                  type: string
+                  enum: [not_utf8, missing_column, duplicate_column, unknown_column, empty_feed, malformed_csv,
+                         malformed_json, wrong_format]
+                message:
+                  type: string
+                line:
+                  type: integer
+                column:
+                  type: integer
+                  description: 1-based byte column within the line.
+                byte_offset:
+                  type: integer
+                  description: 0-based byte offset from the start of the file.
+            RowError:
+              description: One problem with one row; `line` for CSV, `index` (1-based observation) for JSON.
+              type: object
+              additionalProperties: false
+              required: [field, code, message, value]
+              oneOf:
+                - required: [line]
+                - required: [index]
+              properties:
+                line:
+                  type: integer
+                index:
+                  type: integer
+                column:
+                  type: integer
+                  description: The byte column, for `malformed_csv`.
+                field:
+                  type: string
+                  description: The column, or `record` for the row as a whole.
+                code:
+                  type: string
+                message:
+                  type: string
+                value:
+                  type: string
+                  description: The offending text as sent (empty when none).
+            FeedDocument:
+              description: |
+                A JSON feed. Keys are the CSV column names, case-insensitive; an unknown key refuses
+                the feed. Numbers may be JSON numbers or strings; null is an empty cell.
+              type: object
+              required: [observations]
+              properties:
+                observations:
+                  type: array
+                  minItems: 1
+                  items:
+                    $ref: '#/components/schemas/FeedObservation'
+            FeedObservation:
+              type: object
+              required: [indicator, area, period]
+              properties:
+                indicator:
+                  type: string
+                area:
+                  type: string
+                period:
+                  type: string
+                breakdown:
+                  type: [string, 'null']
+                numerator:
+                  type: [number, string, 'null']
+                denominator:
+                  type: [number, string, 'null']
+                value:
+                  type: [number, string, 'null']
+                lower:
+                  type: [number, string, 'null']
+                upper:
+                  type: [number, string, 'null']
+                note:
+                  type: [string, 'null']
+        """
+}
