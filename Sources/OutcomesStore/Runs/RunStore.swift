@@ -45,11 +45,17 @@ public struct RunStore: Sendable {
                 logger.info("another process is computing; skipping this run")
                 return nil
             }
-            defer { Task { _ = try? await connection.query("SELECT pg_advisory_unlock(\(Self.lockKey))", logger: logger) } }
-            let report = try await run(on: connection, trigger: trigger, touched: touched, today: today, started: started)
-            try await prune(on: connection)
-            try await connection.query("SELECT pg_advisory_unlock(\(Self.lockKey))", logger: logger)
-            return report
+            // Unlock on this connection before it goes back to the pool, on success and failure alike
+            // (an unlock scheduled for later could run while another lease uses the connection).
+            do {
+                let report = try await run(on: connection, trigger: trigger, touched: touched, today: today, started: started)
+                try await prune(on: connection)
+                try await connection.query("SELECT pg_advisory_unlock(\(Self.lockKey))", logger: logger)
+                return report
+            } catch {
+                _ = try? await connection.query("SELECT pg_advisory_unlock(\(Self.lockKey))", logger: logger)
+                throw error
+            }
         }
     }
 
