@@ -33,7 +33,8 @@ struct CommandTests {
         #expect(result.status == 0)
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [[String: Any]])
         #expect(rows.count >= 45)
-        let keys: Set<String> = ["id", "title", "type", "polarity", "aims", "dimensions", "partner", "period_type"]
+        let keys: Set<String> = ["id", "title", "title_en", "title_cy", "type", "unit", "polarity", "aims", "dimensions", "partner",
+                                 "period_type", "breakdowns"]
         #expect(rows.allSatisfy { Set($0.keys) == keys })
         for aim in 1...7 {
             #expect(rows.filter { ($0["aims"] as? [Int])?.contains(aim) == true }.count >= 3, "aim \(aim)")

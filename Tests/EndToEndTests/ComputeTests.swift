@@ -46,7 +46,10 @@ struct ComputeTests {
         let (data, response) = try await URLSession.shared.data(for: request)
         let http = try #require(response as? HTTPURLResponse)
         let body = String(decoding: data, as: UTF8.self)
-        #expect(http.statusCode == 200 && body.contains("Caerdydd") && body.contains("Aim 7"))
+        #expect(http.statusCode == 200 && body.contains("Caerdydd") && body.contains("Nod 7"))
+        // The command line renders through the same code: the same run reads the same.
+        let welsh = try DaemonProcess.run(["summary", "--state-dir", state, "--catalogue", catalogue, "--area", "W06000015", "--welsh"])
+        #expect(welsh.status == 0 && welsh.out == body, "CLI and HTTP text differ")
         #expect(http.value(forHTTPHeaderField: "X-Outcomesd-Run") != nil && http.value(forHTTPHeaderField: "ETag") != nil)
         let log = (try? String(contentsOfFile: root + "/serve.log", encoding: .utf8)) ?? ""
         #expect(log.contains("run finished") && log.contains("full=false"), "no incremental run in the log")

@@ -94,6 +94,11 @@ struct FeedRoutesTests {
             let (status, body) = try await Self.post(http, token: tokens["other"], body: Self.feed, accept: "text/plain")
             #expect(status == .forbidden)
             #expect(body.contains("partner_not_allowed"))
+            // Refused, not applied: the same bytes again are refused again (not a 200 duplicate),
+            // and the right partner can send them.
+            let (again, againBody) = try await Self.post(http, token: tokens["other"], body: Self.feed, accept: "text/plain")
+            #expect(again == .forbidden && !againBody.contains("duplicate"))
+            #expect(try await Self.post(http, token: tokens["partner"], body: Self.feed).0 == .ok)
             let mixed = Self.feed + "looked_after_rate,W06000013,2023-24,all,120,25000,\n"
             let (mixedStatus, mixedBody) = try await Self.post(http, token: tokens["other"], body: mixed, accept: "text/plain")
             #expect(mixedStatus == .ok)

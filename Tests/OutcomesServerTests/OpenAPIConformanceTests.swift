@@ -112,9 +112,14 @@ struct OpenAPIConformanceTests {
             }
             try await call("/v1/indicators/low_birth_weight?area=W06000015&format=text", reader, .ok)
             try await call("/v1/indicators/low_birth_weight?area=W06000015&format=csv", reader, .ok)
-            try await call("/v1/runs", reader, .ok)
-            try await call("/v1/feeds", admin, .ok)
-            try await call("/v1/feeds/1", admin, .ok)
+            for format in ["", "?format=text", "?format=csv"] {
+                try await call("/v1/runs" + format, reader, .ok)
+                try await call("/v1/feeds" + format, admin, .ok)
+                try await call("/v1/feeds/1" + format, admin, .ok)
+            }
+            try await call("/v1/aims/1?area=W06000015", admin, .ok)
+            try await call("/v1/dimensions/b?area=W06000015&lang=cy", admin, .ok)
+            try await call("/v1/indicators/low_birth_weight?area=W06000015&lang=cy&format=text", reader, .ok)
 
             // Errors, JSON and text.
             try await call("/v1/summary?area=W99999999", reader, .notFound)
@@ -211,7 +216,7 @@ struct OpenAPIConformanceTests {
                 exchanges.append(exchange)
             }
             for (uri, token, expected) in [("/v1/feeds", partner, HTTPResponse.Status.ok), ("/v1/feeds", tokens["admin"], .ok),
-                                           ("/v1/feeds/1", tokens["other"], .notFound), ("/v1/feeds/x", partner, .notFound),
+                                           ("/v1/feeds/1", tokens["other"], .notFound), ("/v1/feeds/x", partner, .badRequest),
                                            ("/v1/feeds/1", nil, .unauthorized), ("/v1/feeds/1", tokens["reader"], .forbidden),
                                            ("/v1/runs", tokens["reader"], .ok)] {
                 let exchange = try await Exchange.run(http, .get, uri, token: token)

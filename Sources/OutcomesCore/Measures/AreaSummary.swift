@@ -28,6 +28,10 @@ public struct AreaSummary: Sendable, Hashable, Codable {
         public var targetsMissed: [String] = []
         /// Priority groups significantly behind all children: "indicator/breakdown".
         public var significantGaps: [String] = []
+        /// A local authority against its Local Health Board (empty for Wales and the boards).
+        public var boardBetter: [String] = []
+        public var boardSimilar: [String] = []
+        public var boardWorse: [String] = []
 
         enum CodingKeys: String, CodingKey {
             case key, title, titleCy = "title_cy", indicators, current, stale, missing, better, similar, worse
@@ -35,6 +39,32 @@ public struct AreaSummary: Sendable, Hashable, Codable {
             case notCompared = "not_compared", improving, noSignificantChange = "no_significant_change", worsening
             case trendNotAssessed = "trend_not_assessed", redRed = "red_red", targetsMet = "targets_met"
             case targetsMissed = "targets_missed", significantGaps = "significant_gaps"
+            case boardBetter = "board_better", boardSimilar = "board_similar", boardWorse = "board_worse"
+        }
+
+        public init(key: String, title: String, titleCy: String? = nil) {
+            self.key = key
+            self.title = title
+            self.titleCy = titleCy
+        }
+
+        /// Decodes a stored summary; a list missing from a summary written by an older version
+        /// (before `higher_or_lower` and `changing` existed) reads as empty, so an upgrade does not
+        /// make kept runs unreadable.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            key = try c.decode(String.self, forKey: .key)
+            title = try c.decode(String.self, forKey: .title)
+            titleCy = try c.decodeIfPresent(String.self, forKey: .titleCy)
+            func list(_ k: CodingKeys) throws -> [String] { try c.decodeIfPresent([String].self, forKey: k) ?? [] }
+            indicators = try list(.indicators); current = try list(.current); stale = try list(.stale)
+            missing = try list(.missing); better = try list(.better); similar = try list(.similar)
+            worse = try list(.worse); higherOrLower = try list(.higherOrLower); notCompared = try list(.notCompared)
+            improving = try list(.improving); noSignificantChange = try list(.noSignificantChange)
+            worsening = try list(.worsening); changing = try list(.changing); trendNotAssessed = try list(.trendNotAssessed)
+            redRed = try list(.redRed); targetsMet = try list(.targetsMet); targetsMissed = try list(.targetsMissed)
+            significantGaps = try list(.significantGaps)
+            boardBetter = try list(.boardBetter); boardSimilar = try list(.boardSimilar); boardWorse = try list(.boardWorse)
         }
     }
 
@@ -56,7 +86,8 @@ extension AreaSummary {
     /// stale when that point is older than expected, missing when the area has no point.
     /// Better/similar/worse use the comparison with Wales (best and worst count as better and
     /// worse; no-judgement differences go to higher-or-lower); improving/worsening use the
-    /// recent-trend label (a significant no-judgement trend goes to changing).
+    /// recent-trend label (a significant no-judgement trend goes to changing). A local authority
+    /// is also counted against its Local Health Board (board better/similar/worse).
     public static func build(area: Area, catalogue: Catalogue, latest: [LatestMeasure]) -> AreaSummary {
         var all: [String: LatestMeasure] = [:]
         var gaps: [String: [String]] = [:]
@@ -92,6 +123,12 @@ extension AreaSummary {
                 case "increasing", "decreasing": g.changing.append(id)
                 default: g.trendNotAssessed.append(id)
                 }
+                switch m.vsBoard {
+                case "better", "best": g.boardBetter.append(id)
+                case "worse", "worst": g.boardWorse.append(id)
+                case "similar": g.boardSimilar.append(id)
+                default: break
+                }
                 if let met = m.targetMet { if met { g.targetsMet.append(id) } else { g.targetsMissed.append(id) } }
                 g.significantGaps += gaps[id] ?? []
             }
@@ -104,5 +141,26 @@ extension AreaSummary {
             group(key: d.letter, title: d.title, members: catalogue.indicators.filter { $0.dimensions.contains(d.letter) })
         }
         return AreaSummary(area: area.code, areaName: area.name.en, areaNameCy: area.name.cy, aims: aims, dimensions: dimensions)
+    }
+}
+
+extension AreaSummary {
+    /// The summary with names taken from `catalogue` (the area's, each aim's and dimension's, in
+    /// English and Welsh): a stored summary keeps its counts, but a corrected or newly translated
+    /// title shows at once, without waiting for the next run.
+    public func retitled(from catalogue: Catalogue) -> AreaSummary {
+        var s = self
+        if let area = catalogue.area(area) { s.areaName = area.name.en; s.areaNameCy = area.name.cy }
+        for i in s.aims.indices {
+            if let aim = catalogue.aims.first(where: { String($0.number) == s.aims[i].key }) {
+                s.aims[i].title = aim.title.en; s.aims[i].titleCy = aim.title.cy
+            }
+        }
+        for i in s.dimensions.indices {
+            if let d = catalogue.dimensions.first(where: { $0.letter == s.dimensions[i].key }) {
+                s.dimensions[i].title = d.title.en; s.dimensions[i].titleCy = d.title.cy
+            }
+        }
+        return s
     }
 }

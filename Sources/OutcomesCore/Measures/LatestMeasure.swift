@@ -6,6 +6,8 @@ public struct LatestMeasure: Sendable, Hashable {
     public var period: String
     public var value: Double?
     public var vsWales: String
+    /// The comparison with the area's Local Health Board (local authorities only).
+    public var vsBoard: String
     public var trend: String
     public var targetMet: Bool?
     public var stale: Bool?
@@ -13,13 +15,14 @@ public struct LatestMeasure: Sendable, Hashable {
     public var gapSignificant: Bool?
 
     public init(indicator: String, area: String, breakdown: String, period: String, value: Double?, vsWales: String,
-                trend: String, targetMet: Bool?, stale: Bool?, gap: Double?, gapSignificant: Bool?) {
+                vsBoard: String = "not_compared", trend: String, targetMet: Bool?, stale: Bool?, gap: Double?, gapSignificant: Bool?) {
         self.indicator = indicator
         self.area = area
         self.breakdown = breakdown
         self.period = period
         self.value = value
         self.vsWales = vsWales
+        self.vsBoard = vsBoard
         self.trend = trend
         self.targetMet = targetMet
         self.stale = stale

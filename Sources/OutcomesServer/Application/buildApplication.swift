@@ -43,7 +43,7 @@ public func buildRouter(_ context: ServerContext) -> Router<BasicRequestContext>
     let read = ReadRoutes(context: context, auth: auth)
     read.register(on: router)
     CatalogueRoutes(read: read).register(on: router)
-    FeedLogRoutes(context: context, auth: auth).register(on: router)
+    FeedLogRoutes(read: read).register(on: router)
     OpenAPIRoute().register(on: router)
     return router
 }

@@ -89,6 +89,30 @@ extension OpenAPIDocument {
               schema:
                 type: string
                 format: date-time
+            LatestRun:
+              description: The id of the latest finished run (absent before the first run finishes).
+              required: false
+              schema:
+                type: integer
+                format: int64
+            ContentLanguage:
+              description: '`cy` when Welsh was asked for (`?lang=cy` or `Accept-Language`), else `en`.'
+              required: true
+              schema:
+                type: string
+                enum: [en, cy]
+            Vary:
+              description: What chose the representation.
+              required: true
+              schema:
+                type: string
+                const: Accept, Accept-Language, Authorization
+            CacheControl:
+              description: '`no-cache`: keep it, but revalidate with `If-None-Match` (the latest run changes).'
+              required: true
+              schema:
+                type: string
+                const: no-cache
             WWWAuthenticate:
               description: '`Bearer realm="outcomesd"`'
               required: true
@@ -104,6 +128,12 @@ extension OpenAPIDocument {
                   $ref: '#/components/headers/Run'
                 X-Outcomesd-Run-Finished:
                   $ref: '#/components/headers/RunFinished'
+                Content-Language:
+                  $ref: '#/components/headers/ContentLanguage'
+                Vary:
+                  $ref: '#/components/headers/Vary'
+                Cache-Control:
+                  $ref: '#/components/headers/CacheControl'
               content:
                 application/json:
                   schema:
@@ -122,8 +152,18 @@ extension OpenAPIDocument {
             Depth:
               description: One row per indicator under the aim or dimension, sorted by id.
               headers:
+                ETag:
+                  $ref: '#/components/headers/ETag'
                 X-Outcomesd-Run:
                   $ref: '#/components/headers/Run'
+                X-Outcomesd-Run-Finished:
+                  $ref: '#/components/headers/RunFinished'
+                Content-Language:
+                  $ref: '#/components/headers/ContentLanguage'
+                Vary:
+                  $ref: '#/components/headers/Vary'
+                Cache-Control:
+                  $ref: '#/components/headers/CacheControl'
               content:
                 application/json:
                   schema:

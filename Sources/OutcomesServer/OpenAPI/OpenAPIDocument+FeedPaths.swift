@@ -6,15 +6,21 @@ extension OpenAPIDocument {
               tags: [runs]
               operationId: listRuns
               summary: Recent computation runs
-              description: The 50 most recent runs of any status, newest first. JSON only.
+              description: The 50 most recent runs of any status, newest first, as JSON, text or CSV.
               security:
                 - bearerAuth: []
                 - {}
               x-outcomesd-roles: [reader, partner, admin]
               x-outcomesd-anonymous-read: true
+              parameters:
+                - $ref: '#/components/parameters/Format'
+                - $ref: '#/components/parameters/Lang'
               responses:
                 '200':
                   description: Runs, newest first.
+                  headers:
+                    X-Outcomesd-Run:
+                      $ref: '#/components/headers/LatestRun'
                   content:
                     application/json:
                       schema:
@@ -22,6 +28,14 @@ extension OpenAPIDocument {
                         maxItems: 50
                         items:
                           $ref: '#/components/schemas/Run'
+                    text/plain:
+                      schema:
+                        $ref: '#/components/schemas/TextTable'
+                    text/csv:
+                      schema:
+                        $ref: '#/components/schemas/CSVTable'
+                '400':
+                  $ref: '#/components/responses/BadFormat'
                 '401':
                   $ref: '#/components/responses/Unauthorized'
             post:
@@ -57,10 +71,13 @@ extension OpenAPIDocument {
               tags: [feeds]
               operationId: listFeeds
               summary: The feed log
-              description: The 200 most recent feeds, newest first; a partner sees its own, an admin all. JSON only.
+              description: The 200 most recent feeds, newest first; a partner sees its own, an admin all. JSON, text or CSV.
               security:
                 - bearerAuth: []
               x-outcomesd-roles: [partner, admin]
+              parameters:
+                - $ref: '#/components/parameters/Format'
+                - $ref: '#/components/parameters/Lang'
               responses:
                 '200':
                   description: Feeds, newest first.
@@ -71,6 +88,14 @@ extension OpenAPIDocument {
                         maxItems: 200
                         items:
                           $ref: '#/components/schemas/FeedSummary'
+                    text/plain:
+                      schema:
+                        $ref: '#/components/schemas/TextTable'
+                    text/csv:
+                      schema:
+                        $ref: '#/components/schemas/CSVTable'
+                '400':
+                  $ref: '#/components/responses/BadFormat'
                 '401':
                   $ref: '#/components/responses/Unauthorized'
                 '403':
@@ -195,11 +220,15 @@ extension OpenAPIDocument {
               tags: [feeds]
               operationId: getFeed
               summary: One feed with its row errors
-              description: A partner sees its own feeds, an admin all. JSON only.
+              description: |
+                A partner sees its own feeds, an admin all. JSON (the feed and its errors), text (a
+                report for a person) or CSV (the errors, one per row: line,field,code,message,value).
               security:
                 - bearerAuth: []
               x-outcomesd-roles: [partner, admin]
               parameters:
+                - $ref: '#/components/parameters/Format'
+                - $ref: '#/components/parameters/Lang'
                 - name: id
                   in: path
                   required: true
@@ -214,6 +243,21 @@ extension OpenAPIDocument {
                     application/json:
                       schema:
                         $ref: '#/components/schemas/FeedDetail'
+                    text/plain:
+                      schema:
+                        $ref: '#/components/schemas/TextTable'
+                    text/csv:
+                      schema:
+                        $ref: '#/components/schemas/CSVTable'
+                '400':
+                  description: The id is not a whole number, or the format is unknown.
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/Error'
+                    text/plain:
+                      schema:
+                        $ref: '#/components/schemas/ErrorText'
                 '401':
                   $ref: '#/components/responses/Unauthorized'
                 '403':

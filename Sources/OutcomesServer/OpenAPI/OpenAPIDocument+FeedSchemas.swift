@@ -2,9 +2,11 @@ extension OpenAPIDocument {
     /// The rest of `components.schemas`: runs, feeds, import reports and the JSON feed body.
     static let feedSchemas: String = """
             Run:
+              description: One compute run; every key is present, null when it does not apply.
               type: object
               additionalProperties: false
-              required: [id, trigger, full, status, started_at, observations, measures]
+              required: [id, trigger, full, status, started_at, finished_at, seconds, based_on, observations, measures,
+                         recomputed_indicators, catalogue_fingerprint, message]
               properties:
                 id:
                   type: integer
@@ -22,13 +24,28 @@ extension OpenAPIDocument {
                   type: string
                   format: date-time
                 finished_at:
-                  type: string
+                  type: [string, 'null']
                   format: date-time
-                  description: Absent until the run has finished.
+                  description: Null until the run has finished.
+                seconds:
+                  type: [number, 'null']
+                  description: Wall time from start to finish; null until finished.
+                based_on:
+                  type: [integer, 'null']
+                  format: int64
+                  description: The run whose untouched results an incremental run carried forward.
                 observations:
                   type: integer
                 measures:
                   type: integer
+                recomputed_indicators:
+                  type: integer
+                catalogue_fingerprint:
+                  type: string
+                  description: FNV-1a 64 of the catalogue files the run used.
+                message:
+                  type: [string, 'null']
+                  description: Why a run failed; null otherwise.
             RunReport:
               type: object
               additionalProperties: false
@@ -55,7 +72,7 @@ extension OpenAPIDocument {
               description: One feed in the log (without its row errors).
               type: object
               additionalProperties: false
-              required: [id, partner, source, status, received_at, rows, inserted, updated, unchanged, rejected]
+              required: [id, partner, source, format, byte_size, status, received_at, rows, inserted, updated, unchanged, rejected]
               properties:
                 id:
                   type: integer
@@ -68,6 +85,20 @@ extension OpenAPIDocument {
                 file_name:
                   type: string
                   description: Absent when none was given.
+                format:
+                  type: string
+                  enum: [csv, json]
+                byte_size:
+                  type: integer
+                  format: int64
+                duplicate_of:
+                  type: integer
+                  format: int64
+                  description: For a duplicate, the earlier feed with the same bytes; absent otherwise.
+                finished_at:
+                  type: string
+                  format: date-time
+                  description: When the import finished; absent if it never did.
                 status:
                   type: string
                   enum: [applied, rejected, duplicate]
@@ -91,7 +122,8 @@ extension OpenAPIDocument {
               description: One feed with its stored row errors.
               type: object
               additionalProperties: false
-              required: [id, partner, source, status, received_at, rows, inserted, updated, unchanged, rejected, errors]
+              required: [id, partner, source, format, byte_size, status, received_at, rows, inserted, updated, unchanged, rejected,
+                         errors]
               properties:
                 id:
                   type: integer
@@ -104,6 +136,20 @@ extension OpenAPIDocument {
                 file_name:
                   type: string
                   description: Absent when none was given.
+                format:
+                  type: string
+                  enum: [csv, json]
+                byte_size:
+                  type: integer
+                  format: int64
+                duplicate_of:
+                  type: integer
+                  format: int64
+                  description: For a duplicate, the earlier feed with the same bytes; absent otherwise.
+                finished_at:
+                  type: string
+                  format: date-time
+                  description: When the import finished; absent if it never did.
                 status:
                   type: string
                   enum: [applied, rejected, duplicate]
@@ -128,21 +174,21 @@ extension OpenAPIDocument {
                   items:
                     $ref: '#/components/schemas/FeedErrorRecord'
             FeedErrorRecord:
-              description: A stored row error; `line`, `field` and `value` are absent when not recorded.
+              description: A stored row error; `line`, `field` and `value` are null when not recorded (a file-level error).
               type: object
               additionalProperties: false
-              required: [code, message]
+              required: [line, field, code, message, value]
               properties:
                 line:
-                  type: integer
+                  type: [integer, 'null']
                 field:
-                  type: string
+                  type: [string, 'null']
                 code:
                   type: string
                 message:
                   type: string
                 value:
-                  type: string
+                  type: [string, 'null']
             ImportReport:
               description: What happened to one feed. Every key is present; null when not applicable.
               type: object

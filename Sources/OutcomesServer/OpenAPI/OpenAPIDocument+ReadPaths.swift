@@ -372,6 +372,8 @@ extension OpenAPIDocument {
                 - $ref: '#/components/parameters/Run'
                 - $ref: '#/components/parameters/AsOf'
                 - $ref: '#/components/parameters/Format'
+                - $ref: '#/components/parameters/Lang'
+                - $ref: '#/components/parameters/AcceptLanguage'
                 - $ref: '#/components/parameters/IfNoneMatch'
               responses:
                 '200':
@@ -383,6 +385,10 @@ extension OpenAPIDocument {
                       $ref: '#/components/headers/Run'
                     X-Outcomesd-Run-Finished:
                       $ref: '#/components/headers/RunFinished'
+                    Content-Language:
+                      $ref: '#/components/headers/ContentLanguage'
+                    Vary:
+                      $ref: '#/components/headers/Vary'
                   content:
                     application/json:
                       schema:

@@ -57,15 +57,19 @@ extension OpenAPIDocument {
               description: How children in one area are doing under each core aim and each dimension.
               type: object
               additionalProperties: false
-              required: [area, area_name, aims, dimensions]
+              required: [area, area_name, aims, dimensions, lang]
               properties:
+                lang:
+                  type: string
+                  enum: [en, cy]
+                  description: The language of `area_name` and the groups' `title` (Welsh where the catalogue has it).
                 area:
                   type: string
                   description: ONS/GSS code.
                   pattern: '^[A-Z][0-9]{8}$'
                 area_name:
                   type: string
-                  description: English name.
+                  description: The name in the asked language.
                 area_name_cy:
                   type: string
                   description: Welsh name; absent when the catalogue has none.
@@ -89,7 +93,8 @@ extension OpenAPIDocument {
               additionalProperties: false
               required: [key, title, indicators, current, stale, missing, better, similar, worse,
                          higher_or_lower, not_compared, improving, no_significant_change, worsening,
-                         changing, trend_not_assessed, red_red, targets_met, targets_missed, significant_gaps]
+                         changing, trend_not_assessed, red_red, targets_met, targets_missed, significant_gaps,
+                         board_better, board_similar, board_worse]
               properties:
                 key:
                   type: string
@@ -139,6 +144,13 @@ extension OpenAPIDocument {
                   description: Priority groups significantly behind all children, as `indicator/breakdown`.
                   items:
                     type: string
+                board_better:
+                  description: A local authority significantly better than its Local Health Board (empty for Wales and boards).
+                  $ref: '#/components/schemas/IndicatorIds'
+                board_similar:
+                  $ref: '#/components/schemas/IndicatorIds'
+                board_worse:
+                  $ref: '#/components/schemas/IndicatorIds'
             Comparison:
               description: |
                 Against a benchmark: best/worst when significant at 99.8%, better/worse at 95%, similar;
@@ -216,66 +228,80 @@ extension OpenAPIDocument {
             AreaRow:
               type: object
               additionalProperties: false
-              required: [code, name, kind, parent, valid_from, valid_to]
+              required: [code, name, name_en, name_cy, kind, parent, valid_from, valid_to]
               properties:
                 code:
                   type: string
                   pattern: '^[A-Z][0-9]{8}$'
                 name:
                   type: string
+                  description: In the asked language (Welsh where the catalogue has it).
+                name_en:
+                  type: string
+                name_cy:
+                  type: [string, 'null']
                 kind:
                   type: string
                   enum: [country, health_board, local_authority]
                 parent:
-                  type: string
-                  description: The containing area's code today; empty for Wales.
+                  type: [string, 'null']
+                  description: The containing area's code today; null for Wales.
                 valid_from:
-                  type: string
-                  description: YYYY-MM-DD, or empty when open.
-                  pattern: '^([0-9]{4}-[0-9]{2}-[0-9]{2})?$'
+                  type: [string, 'null']
+                  format: date
                 valid_to:
-                  type: string
-                  description: YYYY-MM-DD, or empty when open.
-                  pattern: '^([0-9]{4}-[0-9]{2}-[0-9]{2})?$'
+                  type: [string, 'null']
+                  format: date
             AimRow:
               type: object
               additionalProperties: false
-              required: [aim, title, indicators]
+              required: [aim, title, title_en, title_cy, indicators]
               properties:
                 aim:
-                  type: string
-                  description: The aim's number, as a string.
-                  pattern: '^[1-7]$'
+                  type: integer
+                  minimum: 1
+                  maximum: 7
                 title:
                   type: string
-                indicators:
+                  description: In the asked language.
+                title_en:
                   type: string
-                  description: How many indicators are under the aim, as a string.
-                  pattern: '^[0-9]+$'
+                title_cy:
+                  type: [string, 'null']
+                indicators:
+                  type: integer
+                  description: How many indicators are under the aim.
             DimensionRow:
               type: object
               additionalProperties: false
-              required: [dimension, title, indicators]
+              required: [dimension, title, title_en, title_cy, indicators]
               properties:
                 dimension:
                   type: string
                   pattern: '^[a-i]$'
                 title:
                   type: string
-                indicators:
+                  description: In the asked language.
+                title_en:
                   type: string
-                  description: How many indicators are under the dimension, as a string.
-                  pattern: '^[0-9]+$'
+                title_cy:
+                  type: [string, 'null']
+                indicators:
+                  type: integer
             IndicatorRow:
               type: object
               additionalProperties: false
-              required: [id, title, type, unit, polarity, aims, dimensions, partner, period_type, breakdowns]
+              required: [id, title, title_en, title_cy, type, unit, polarity, aims, dimensions, partner, period_type, breakdowns]
               properties:
                 id:
                   type: string
                 title:
                   type: string
-                  description: English title.
+                  description: In the asked language.
+                title_en:
+                  type: string
+                title_cy:
+                  type: [string, 'null']
                 type:
                   type: string
                   enum: [proportion, rate, count, mean, value_with_ci]
@@ -285,13 +311,17 @@ extension OpenAPIDocument {
                   type: string
                   enum: [high_is_good, low_is_good, no_judgement]
                 aims:
-                  type: string
-                  description: Aim numbers separated by spaces, e.g. "1 3".
-                  pattern: '^[1-7]( [1-7])*$'
+                  type: array
+                  minItems: 1
+                  items:
+                    type: integer
+                    minimum: 1
+                    maximum: 7
                 dimensions:
-                  type: string
-                  description: Dimension letters separated by spaces, e.g. "a i".
-                  pattern: '^([a-i]( [a-i])*)?$'
+                  type: array
+                  items:
+                    type: string
+                    pattern: '^[a-i]$'
                 partner:
                   type: string
                   description: The key of the partner that supplies it.
@@ -299,38 +329,84 @@ extension OpenAPIDocument {
                   type: string
                   enum: [calendar, financial, academic, quarter, month]
                 breakdowns:
-                  type: string
-                  description: Breakdown keys separated by spaces, always including `all`.
+                  type: array
+                  description: Breakdown keys, always including `all`.
+                  items:
+                    type: string
             DepthRow:
               description: |
-                An indicator's latest `all` point for the area. Numbers are strings (4 significant
-                figures) and empty when missing or withheld. An indicator without data has every
-                cell empty except `indicator` and `trend`, which is `no data`.
+                One indicator under the aim or dimension, for the area: its latest `all` point, the
+                `all` series (oldest first) and every breakdown's latest point with its gap. Values
+                withheld by small-number suppression are null (`notes` then contains `c`). An
+                indicator without data has a null period and empty `series` and `gaps`.
               type: object
               additionalProperties: false
-              required: [indicator, period, value, lower95, upper95, vs_wales, trend, significant_gaps]
+              required: [indicator, title, unit, polarity, period, value, lower95, upper95, vs_wales, trend, stale, notes,
+                         series, gaps]
               properties:
                 indicator:
                   type: string
+                title:
+                  type: string
+                  description: In the asked language.
+                unit:
+                  type: string
+                polarity:
+                  type: string
+                  enum: [high_is_good, low_is_good, no_judgement]
                 period:
-                  type: string
+                  type: [string, 'null']
                 value:
-                  type: string
+                  type: [number, 'null']
                 lower95:
-                  type: string
+                  type: [number, 'null']
                 upper95:
-                  type: string
+                  type: [number, 'null']
                 vs_wales:
-                  type: string
-                  enum: [best, better, similar, worse, worst, higher, lower, higher_99_8, lower_99_8,
-                         not_compared, '']
+                  type: [string, 'null']
+                  enum: [best, better, similar, worse, worst, higher, lower, higher_99_8, lower_99_8, null]
+                  description: Null when not compared.
                 trend:
-                  type: string
+                  type: [string, 'null']
                   enum: [increasing_and_getting_better, increasing_and_getting_worse,
                          decreasing_and_getting_better, decreasing_and_getting_worse, increasing, decreasing,
-                         no_significant_change, cannot_be_calculated, no data, '']
-                significant_gaps:
+                         no_significant_change, cannot_be_calculated, null]
+                stale:
+                  type: [boolean, 'null']
+                notes:
                   type: string
-                  description: Breakdowns with a significant gap and the gap (withheld when suppressed), separated by "; ".
+                  pattern: '^[bceprtuxz]*$'
+                series:
+                  type: array
+                  items:
+                    type: object
+                    additionalProperties: false
+                    required: [period, value]
+                    properties:
+                      period:
+                        type: string
+                      value:
+                        type: [number, 'null']
+                gaps:
+                  type: array
+                  description: Each other breakdown's latest point; gap = that group minus all children.
+                  items:
+                    type: object
+                    additionalProperties: false
+                    required: [breakdown, name, period, value, gap, significant]
+                    properties:
+                      breakdown:
+                        type: string
+                      name:
+                        type: string
+                        description: The breakdown's name in the asked language.
+                      period:
+                        type: string
+                      value:
+                        type: [number, 'null']
+                      gap:
+                        type: [number, 'null']
+                      significant:
+                        type: [boolean, 'null']
         """
 }

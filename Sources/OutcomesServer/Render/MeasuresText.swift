@@ -21,20 +21,32 @@ public enum MeasuresText {
         }
     }
 
-    public static let legend = "trend: ↑ increasing, ↓ decreasing, → no significant change, · not assessed; + getting better, - getting worse"
-
-    public static func render(indicator: Indicator, area: Area, breakdown: String, run: Int64, records: [MeasureQueries.Record]) -> String {
-        var out = "\(indicator.title.en) — \(area.name.en) (\(area.code)), \(breakdown), run \(run)\n"
-        out += "unit: \(indicator.unit); polarity: \(indicator.polarity.rawValue); \(sparkline(records.map(\.value)))\n"
-        out += "period      value      95% interval          vs Wales  trend                           quintile\n"
+    /// One series: a heading naming the indicator, area, breakdown and run; the unit, polarity
+    /// and a sparkline; then one line per period, oldest first.
+    public static func render(indicator: Indicator, area: Area, breakdown: String, breakdownName: String? = nil, run: Int64,
+                              finished: String? = nil, records: [MeasureQueries.Record], welsh: Bool = false) -> String {
+        let t = { (en: String, cy: String) in Words.t(en, cy, welsh) }
+        var out = "\(indicator.title.text(welsh: welsh)) — \(area.name.text(welsh: welsh)) (\(area.code))\n"
+        out += String(repeating: "=", count: min(99, out.count - 1)) + "\n"
+        out += t("Breakdown", "Dadansoddiad") + ": \(breakdownName ?? breakdown); " + Words.fromRun(run, finished, welsh) + "\n"
+        out += t("unit", "uned") + ": \(indicator.unit); " + t("polarity", "polaredd") + ": \(indicator.polarity.rawValue)"
+            + (records.isEmpty ? "" : "; " + t("series", "cyfres") + " \(sparkline(records.map(\.value)))") + "\n\n"
+        out += pad(t("period", "cyfnod"), 10) + lpad(t("value", "gwerth"), 9) + "  " + pad(t("95% interval", "cyfwng 95%"), 22)
+            + pad(t("vs Wales", "v Cymru"), 10) + pad(t("trend", "tuedd"), 32) + t("quintile", "cwintel") + "\n"
         for r in records {
             let interval = r.lower95.flatMap { l in r.upper95.map { u in "\(fmt(l)) – \(fmt(u))" } } ?? "-"
-            out += pad(r.period + (r.derived ? "*" : ""), 10) + lpad(r.value.map(fmt) ?? "-", 9) + "  " + pad(interval, 22)
+            let value = r.value.map(fmt) ?? (r.notes.contains("c") ? "c" : "-")
+            out += pad(r.period + (r.derived ? "*" : ""), 10) + lpad(value, 9) + "  " + pad(interval, 22)
                 + pad(r.benchmark ?? "-", 10) + pad(arrow(r.trend) + " " + (r.trend ?? "-").replacingOccurrences(of: "_", with: " "), 32)
-                + (r.quintile.map(String.init) ?? "-") + (r.stale == true ? "  stale" : "") + "\n"
+                + (r.quintile.map(String.init) ?? "-") + (r.stale == true ? "  " + t("stale", "hen") : "") + "\n"
         }
-        if records.contains(where: \.derived) { out += "* derived from the local authorities' figures\n" }
-        out += legend + "\n"
+        if records.isEmpty { out += t("(no data for this series in this run)", "(dim data ar gyfer y gyfres hon yn y rhediad hwn)") + "\n" }
+        out += "\n"
+        if records.contains(where: \.derived) {
+            out += t("* derived from the local authorities' figures", "* wedi'i gyfrifo o ffigurau'r awdurdodau lleol") + "\n"
+        }
+        out += SummaryText.wrap("", Words.trendLegend(welsh))
+        if records.contains(where: { $0.notes.contains("c") }) { out += SummaryText.wrap("", Words.marksLegend(welsh)) }
         return out
     }
 
@@ -47,6 +59,9 @@ public enum MeasuresText {
             return bars[max(0, min(7, i))]
         })
     }
+
+    /// A difference with its sign: "+1.2", "-4.0".
+    static func signed(_ x: Double) -> String { (x > 0 ? "+" : "") + fmt(x) }
 
     static func fmt(_ x: Double) -> String { String(format: abs(x) >= 1000 ? "%.0f" : "%.1f", x) }
     static func pad(_ s: String, _ w: Int) -> String { s.count >= w ? s + " " : s + String(repeating: " ", count: w - s.count) }

@@ -1,9 +1,10 @@
+import Foundation
 import Hummingbird
 
 /// The representation a reader asked for: `?format=json|text|csv`, else the `Accept` header,
 /// else JSON (the default: what scripts and the OpenAPI description expect; people in a terminal
 /// add `?format=text`).
-enum ResponseFormat: String, CaseIterable, Sendable {
+public enum ResponseFormat: String, CaseIterable, Sendable {
     case json, text, csv
 
     var contentType: String {
@@ -27,9 +28,26 @@ enum ResponseFormat: String, CaseIterable, Sendable {
         return .json
     }
 
-    /// Welsh when `?lang=cy` or `Accept-Language` starts with cy.
+    /// Welsh when `?lang=cy`, else when `Accept-Language` ranks Welsh (`cy`, `cy-GB`) above English
+    /// (RFC 9110 §12.5.4 quality values; the first listed wins a tie). Any other language, or none,
+    /// is English: an unknown language is never an error.
     static func welsh(_ request: Request) -> Bool {
-        if let lang = request.uri.queryParameters["lang"] { return lang.lowercased() == "cy" }
-        return request.headers[.acceptLanguage]?.lowercased().hasPrefix("cy") ?? false
+        if let lang = request.uri.queryParameters["lang"] { return lang.lowercased().hasPrefix("cy") }
+        guard let header = request.headers[.acceptLanguage] else { return false }
+        return prefersWelsh(acceptLanguage: header)
+    }
+
+    static func prefersWelsh(acceptLanguage header: String) -> Bool {
+        var best: (q: Double, welsh: Bool)?
+        for item in header.lowercased().split(separator: ",") {
+            let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let tag = parts.first, !tag.isEmpty else { continue }
+            let welsh = tag == "cy" || tag.hasPrefix("cy-")
+            guard welsh || tag == "en" || tag.hasPrefix("en-") else { continue }
+            var q = 1.0
+            for p in parts.dropFirst() where p.hasPrefix("q=") { q = Double(p.dropFirst(2)) ?? 0 }
+            if q > 0, q > (best?.q ?? 0) { best = (q, welsh) }
+        }
+        return best?.welsh ?? false
     }
 }

@@ -1,22 +1,38 @@
 import OutcomesCore
 
-/// The plain-text roll-up of an area: for a person in a terminal, under 100 columns.
+/// The plain-text roll-up of an area: for a person in a terminal, under 100 columns. Each aim and
+/// dimension gets one line of counts, then the indicators behind the worst signals (red-red,
+/// worse than Wales, worsening, priority-group gaps), then what is missing or stale.
 public enum SummaryText {
-    public static func render(_ summary: AreaSummary, run: Int64, welsh: Bool = false) -> String {
+    public static func render(_ summary: AreaSummary, run: Int64, finished: String? = nil, board: String? = nil,
+                              welsh: Bool = false) -> String {
         let name = welsh ? (summary.areaNameCy ?? summary.areaName) : summary.areaName
-        var out = "\(name) (\(summary.area)) — how children are doing, run \(run)\n"
+        var out = "\(name) (\(summary.area)) — " + Words.t("how children are doing", "sut mae plant yn dod ymlaen", welsh) + "\n"
         out += String(repeating: "=", count: min(99, out.count - 1)) + "\n"
-        out += "Counts of indicators; vs Wales: better/similar/worse; trend: improving/no change/worsening.\n"
-        out += "red-red = significantly worse than Wales and significantly worsening.\n\n"
-        out += section("Seven core aims", summary.aims, label: { "Aim \($0.key)" }, welsh: welsh)
+        let from = Words.fromRun(run, finished, welsh)
+        out += from.prefix(1).uppercased() + from.dropFirst() + ".\n"
+        out += Words.t(
+            "Counts of indicators. n: all; cur/stl/mis: current, stale, missing. vs Wales: bet/sim/wor =\n"
+            + "significantly better, similar, significantly worse. Trend: imp/nc/wor = improving, no significant\n"
+            + "change, worsening. r-r (red-red): significantly worse than Wales and worsening.\n\n",
+            "Nifer y dangosyddion. n: pob un; cur/stl/mis: cyfredol, hen, ar goll. O'i gymharu â Chymru:\n"
+            + "bet/sim/wor = gwell, tebyg, gwaeth (yn arwyddocaol). Tuedd: imp/nc/wor = gwella, dim newid\n"
+            + "arwyddocaol, gwaethygu. r-r (coch-coch): gwaeth na Chymru ac yn gwaethygu.\n\n", welsh)
+        out += section(Words.t("Seven core aims", "Y saith nod craidd", welsh), summary.aims,
+                       label: { Words.t("Aim", "Nod", welsh) + " \($0.key)" }, welsh: welsh)
         out += "\n"
-        out += section("Well-being dimensions, s25(11)", summary.dimensions, label: { "(\($0.key))" }, welsh: welsh)
+        out += section(Words.t("Well-being dimensions, s25(11)", "Agweddau ar les, a25(11)", welsh), summary.dimensions,
+                       label: { "(\($0.key))" }, welsh: welsh)
+        let groups = summary.aims + summary.dimensions
+        if groups.contains(where: { !($0.boardBetter.isEmpty && $0.boardSimilar.isEmpty && $0.boardWorse.isEmpty) }) {
+            out += "\n" + boardSection(summary, board: board, welsh: welsh)
+        }
         return out
     }
 
     static func section(_ heading: String, _ groups: [AreaSummary.Group], label: (AreaSummary.Group) -> String, welsh: Bool) -> String {
         var out = heading + "\n" + String(repeating: "-", count: heading.count) + "\n"
-        out += pad("", 7) + pad("title", 42) + col("n", 3) + col("cur", 5) + col("stl", 4) + col("mis", 4) + " |"
+        out += pad("", 7) + pad(Words.t("title", "teitl", welsh), 42) + col("n", 3) + col("cur", 5) + col("stl", 4) + col("mis", 4) + " |"
             + col("bet", 4) + col("sim", 4) + col("wor", 4) + " |" + col("imp", 4) + col("nc", 4) + col("wor", 4) + " |"
             + col("r-r", 4) + "\n"
         for g in groups {
@@ -26,10 +42,31 @@ public enum SummaryText {
                 + num(g.better.count, 4) + num(g.similar.count, 4) + num(g.worse.count, 4) + " |"
                 + num(g.improving.count, 4) + num(g.noSignificantChange.count, 4) + num(g.worsening.count, 4) + " |"
                 + num(g.redRed.count, 4) + "\n"
-            for (what, list) in [("worse", g.worse), ("red-red", g.redRed), ("worsening", g.worsening), ("gaps", g.significantGaps),
-                                 ("missing", g.missing), ("stale", g.stale)] where !list.isEmpty {
+            let lists: [(String, [String])] = [
+                (Words.t("red-red", "coch-coch", welsh), g.redRed),
+                (Words.t("worse", "gwaeth", welsh), g.worse.filter { !g.redRed.contains($0) }),
+                (Words.t("worsening", "gwaethygu", welsh), g.worsening.filter { !g.redRed.contains($0) }),
+                (Words.t("gaps", "bylchau", welsh), g.significantGaps),
+                (Words.t("missing", "ar goll", welsh), g.missing),
+                (Words.t("stale", "hen", welsh), g.stale),
+            ]
+            for (what, list) in lists where !list.isEmpty {
                 out += wrap("        \(what): ", list.joined(separator: ", "))
             }
+        }
+        return out
+    }
+
+    /// A local authority against its Local Health Board, aim by aim and dimension by dimension.
+    static func boardSection(_ s: AreaSummary, board: String?, welsh: Bool) -> String {
+        let heading = (board.map { Words.t("Against", "O'i gymharu â", welsh) + " " + $0 }
+            ?? Words.t("Against its Local Health Board", "O'i gymharu â'i Fwrdd Iechyd Lleol", welsh))
+        var out = heading + "\n" + String(repeating: "-", count: heading.count) + "\n"
+        out += pad("", 7) + pad(Words.t("title", "teitl", welsh), 42) + col("bet", 4) + col("sim", 4) + col("wor", 4) + "\n"
+        for (label, g) in s.aims.map({ (Words.t("Aim", "Nod", welsh) + " \($0.key)", $0) }) + s.dimensions.map({ ("(\($0.key))", $0) }) {
+            out += pad(label, 7) + pad(welsh ? (g.titleCy ?? g.title) : g.title, 42)
+                + num(g.boardBetter.count, 4) + num(g.boardSimilar.count, 4) + num(g.boardWorse.count, 4) + "\n"
+            if !g.boardWorse.isEmpty { out += wrap("        " + Words.t("worse", "gwaeth", welsh) + ": ", g.boardWorse.joined(separator: ", ")) }
         }
         return out
     }
@@ -50,11 +87,11 @@ public enum SummaryText {
         var lines: [String] = []
         var line = label
         for word in text.split(separator: " ") {
-            if line.count + word.count + 1 > 99 {
+            if line.count + word.count + 1 > 99 && line.count > label.count {
                 lines.append(line)
                 line = String(repeating: " ", count: label.count)
             }
-            line += (line.hasSuffix(" ") ? "" : " ") + word
+            line += (line.hasSuffix(" ") || line.isEmpty ? "" : " ") + word
         }
         lines.append(line)
         return lines.joined(separator: "\n") + "\n"

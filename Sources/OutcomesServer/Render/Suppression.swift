@@ -17,6 +17,17 @@ enum Suppression {
         }
     }
 
+    /// Who a rendering is for, as a cache key: everything suppressed ("public"), nothing
+    /// ("full"), or all but one partner's own indicators ("partner:KEY").
+    static func audience(_ principal: Principal?) -> String {
+        guard let principal else { return "public" }
+        switch principal.role {
+        case .admin: return "full"
+        case .partner: return "partner:" + (principal.partner ?? "")
+        case .reader: return "public"
+        }
+    }
+
     /// The record with small numbers withheld (notes gain `c`, confidential).
     static func apply(_ r: MeasureQueries.Record, indicator: Indicator) -> MeasureQueries.Record {
         let threshold = indicator.smallNumberThreshold.map(Double.init) ?? defaultThreshold

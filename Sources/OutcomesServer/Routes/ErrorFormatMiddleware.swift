@@ -1,8 +1,12 @@
 import Hummingbird
+import Logging
 
 /// Errors in the format the request asked for: a request for text or CSV gets its error as
 /// plain text (`error 404: unknown area …`), others get Hummingbird's JSON
 /// `{"error": {"message": …}}`. An unknown `format` itself is answered in JSON.
+///
+/// Anything that is not an `HTTPError` is a fault of ours: it is logged with the request (so an
+/// operator can find it) and answered 500 with a body that says so, never an empty 500.
 struct ErrorFormatMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
 
@@ -10,11 +14,23 @@ struct ErrorFormatMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as HTTPError {
-            guard let format = try? ResponseFormat.negotiate(request), format != .json else { throw error }
-            var headers = error.headers
-            headers[.contentType] = "text/plain; charset=utf-8"
-            let text = "error \(error.status.code): \(error.body ?? error.status.reasonPhrase)\n"
-            return Response(status: error.status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+            return try Self.formatted(error, request)
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            context.logger.error("request failed", metadata: [
+                "method": "\(request.method)", "path": "\(request.uri.path)", "error": "\(String(reflecting: error))",
+            ])
+            let fault = HTTPError(.internalServerError, message: "internal error while answering \(request.uri.path); the daemon's log has the details")
+            return try Self.formatted(fault, request)
         }
+    }
+
+    static func formatted(_ error: HTTPError, _ request: Request) throws -> Response {
+        guard let format = try? ResponseFormat.negotiate(request), format != .json else { throw error }
+        var headers = error.headers
+        headers[.contentType] = "text/plain; charset=utf-8"
+        let text = "error \(error.status.code): \(error.body ?? error.status.reasonPhrase)\n"
+        return Response(status: error.status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 }

@@ -2,76 +2,83 @@ import Foundation
 import Hummingbird
 import OutcomesCore
 import OutcomesStore
-import PostgresNIO
 
-/// `GET /v1/feeds` and `GET /v1/feeds/{id}`: the feed log and import reports. A partner sees its
-/// own feeds; an admin sees all; readers none.
+/// `GET /v1/feeds` and `GET /v1/feeds/{id}`: the feed log and import reports, as JSON, text or
+/// CSV. A partner sees its own feeds; an admin sees all; readers none. A report's CSV is its
+/// errors, one per row (the feed's own fields are in the log's CSV).
 struct FeedLogRoutes: Sendable {
-    let context: ServerContext
-    let auth: BearerAuth
+    let read: ReadRoutes
+    var context: ServerContext { read.context }
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("v1/feeds") { request, _ in try await list(request) }
-        router.get("v1/feeds/:id") { request, ctx in try await one(request, id: Int64(ctx.parameters.get("id") ?? "") ?? -1) }
+        router.get("v1/feeds/:id") { request, ctx in try await one(request, id: ctx.parameters.get("id") ?? "") }
     }
 
-    struct FeedRecord: Encodable {
-        var id: Int64
-        var partner: String
-        var source: String
-        var file_name: String?
-        var status: String
-        var received_at: Date
-        var rows: Int
-        var inserted: Int
-        var updated: Int
-        var unchanged: Int
-        var rejected: Int
-        var message: String?
-        var errors: [ErrorRecord]?
-    }
-
-    struct ErrorRecord: Encodable {
-        var line: Int64?
-        var field: String?
-        var code: String
-        var message: String
-        var value: String?
-    }
-
-    func records(partner: String?, id: Int64?) async throws -> [FeedRecord] {
-        let rows = try await context.client.query("""
-            SELECT f.id, p.key, f.source, f.file_name, f.status, f.received_at, f.rows_total, f.inserted, f.updated, f.unchanged, f.rejected, f.message
-            FROM feed f JOIN partner p ON p.id = f.partner_id
-            WHERE (\(partner)::text IS NULL OR p.key = \(partner)) AND (\(id)::bigint IS NULL OR f.id = \(id))
-            ORDER BY f.id DESC LIMIT 200
-            """, logger: context.logger)
-        var out: [FeedRecord] = []
-        for try await r in rows.decode((Int64, String, String, String?, String, Date, Int, Int, Int, Int, Int, String?).self) {
-            out.append(FeedRecord(id: r.0, partner: r.1, source: r.2, file_name: r.3, status: r.4, received_at: r.5, rows: r.6,
-                                  inserted: r.7, updated: r.8, unchanged: r.9, rejected: r.10, message: r.11, errors: nil))
-        }
-        return out
-    }
+    var log: FeedLog { FeedLog(client: context.client, logger: context.logger) }
 
     func list(_ request: Request) async throws -> Response {
-        let principal = try await auth.require(request, [.partner, .admin])
-        let feeds = try await records(partner: principal.role == .admin ? nil : principal.partner, id: nil)
-        return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: try ReadRoutes.json(feeds))))
+        let principal = try await read.auth.require(request, [.partner, .admin])
+        let format = try ResponseFormat.negotiate(request)
+        let welsh = ResponseFormat.welsh(request)
+        let feeds = try await log.entries(partner: principal.role == .admin ? nil : principal.partner)
+        let scope = principal.role == .admin ? Words.t("all partners", "pob partner", welsh) : (principal.partner ?? "")
+        let body = try Table.render(feeds, format: format, heading: [
+            Words.t("Feeds received, newest first", "Ffrydiau a dderbyniwyd, y diweddaraf yn gyntaf", welsh) + " (\(scope))",
+            Words.t("new/upd/same/rej: rows inserted, updated, unchanged, rejected. GET /v1/feeds/{id} shows a report.",
+                    "new/upd/same/rej: rhesi newydd, wedi'u diweddaru, heb newid, wedi'u gwrthod. Mae GET /v1/feeds/{id} yn dangos adroddiad.", welsh),
+        ])
+        return await read.withRunHeaders(Self.response(body, format))
     }
 
-    func one(_ request: Request, id: Int64) async throws -> Response {
-        let principal = try await auth.require(request, [.partner, .admin])
-        guard var feed = try await records(partner: principal.role == .admin ? nil : principal.partner, id: id).first else {
+    func one(_ request: Request, id text: String) async throws -> Response {
+        let principal = try await read.auth.require(request, [.partner, .admin])
+        let format = try ResponseFormat.negotiate(request)
+        guard let id = Int64(text) else {
+            throw HTTPError(.badRequest, message: "'\(text)' is not a feed id (a whole number); GET /v1/feeds lists yours")
+        }
+        guard let feed = try await log.report(id: id, partner: principal.role == .admin ? nil : principal.partner) else {
             throw HTTPError(.notFound, message: "no feed \(id) visible to this token; GET /v1/feeds lists yours")
         }
-        var errors: [ErrorRecord] = []
-        for try await e in try await context.client.query("""
-            SELECT line, field, code, message, value FROM feed_error WHERE feed_id = \(id) ORDER BY ordinal
-            """, logger: context.logger).decode((Int64?, String?, String, String, String?).self) {
-            errors.append(ErrorRecord(line: e.0, field: e.1, code: e.2, message: e.3, value: e.4))
+        let body: String
+        switch format {
+        case .json: body = try ReadRoutes.json(feed)
+        case .csv: body = Table.csv(header: FeedLog.RowError.columns, rows: (feed.errors ?? []).map(\.cells))
+        case .text: body = Self.reportText(feed, welsh: ResponseFormat.welsh(request))
         }
-        feed.errors = errors
-        return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: try ReadRoutes.json(feed))))
+        return await read.withRunHeaders(Self.response(body, format))
+    }
+
+    static func response(_ body: String, _ format: ResponseFormat) -> Response {
+        Response(status: .ok, headers: [.contentType: format.contentType, .cacheControl: "no-store"],
+                 body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    /// An import report for a person: what came in, what happened to it, and each error.
+    static func reportText(_ f: FeedLog.Entry, welsh: Bool) -> String {
+        let t = { (en: String, cy: String) in Words.t(en, cy, welsh) }
+        var facts: [(String, String)] = [
+            (t("partner", "partner"), f.partner),
+            (t("received", "derbyniwyd"), CellText.date(f.received_at) + " " + t("via", "drwy") + " \(f.source)"),
+            (t("file", "ffeil"), (f.file_name ?? "-") + " (\(f.format), \(f.byte_size) " + t("bytes", "beit") + ")"),
+            (t("status", "statws"), f.status + (f.duplicate_of.map { " " + t("of feed", "o ffrwd") + " \($0)" } ?? "")),
+            (t("rows", "rhesi"), "\(f.rows): \(f.inserted) " + t("inserted", "newydd") + ", \(f.updated) " + t("updated", "wedi'u diweddaru")
+                + ", \(f.unchanged) " + t("unchanged", "heb newid") + ", \(f.rejected) " + t("rejected", "wedi'u gwrthod")),
+        ]
+        if let message = f.message { facts.append((t("message", "neges"), message)) }
+        let width = facts.map(\.0.count).max() ?? 0
+        let heading = t("Feed", "Ffrwd") + " \(f.id)"
+        var out = heading + "\n" + String(repeating: "=", count: heading.count) + "\n"
+        for (label, value) in facts { out += SummaryText.wrap(SummaryText.pad(label, width + 2), value) }
+        let errors = f.errors ?? []
+        out += "\n"
+        if errors.isEmpty {
+            out += t("No errors recorded.", "Dim gwallau wedi'u cofnodi.") + "\n"
+        } else {
+            out += Table.text(header: FeedLog.RowError.textColumns, rows: errors.map { ($0.textCells, $0.textNotes) },
+                              heading: [t("Errors", "Gwallau") + " (\(errors.count)" + (f.rejected > errors.count ? " " + t("of", "o") + " \(f.rejected)" : "") + ")"],
+                              footer: [])
+        }
+        return out
     }
 }

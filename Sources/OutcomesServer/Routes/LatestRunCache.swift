@@ -30,6 +30,6 @@ actor LatestRunCache {
     }
 
     static func make(_ run: (id: Int64, finishedAt: Date)) -> Run {
-        Run(id: run.id, finishedAt: run.finishedAt, finishedText: ISO8601DateFormatter().string(from: run.finishedAt))
+        Run(id: run.id, finishedAt: run.finishedAt, finishedText: Renderings.finishedText(run.finishedAt))
     }
 }

@@ -30,75 +30,91 @@ struct ReadRoutes: Sendable {
         return try await auth.principal(request)
     }
 
+    /// What a renderer gets: the negotiated format and language and the run being read.
+    struct Rendering: Sendable {
+        var format: ResponseFormat
+        var welsh: Bool
+        var run: LatestRunCache.Run
+        var queries: MeasureQueries
+    }
+
+    /// A representation of a run's results: the run from `?run=`/`?as_of=`/latest, an ETag from
+    /// the run and representation (`If-None-Match` → 304), the body from the render cache (the
+    /// database is asked only on a miss), and the run, language and caching headers.
+    func fromRun(_ request: Request, path: String, audience: String = "public",
+                 render: (Rendering) async throws -> String) async throws -> Response {
+        let format = try ResponseFormat.negotiate(request)
+        let welsh = ResponseFormat.welsh(request)
+        let queries = MeasureQueries(client: context.client, logger: context.logger)
+        let run = try await latestRun(queries, request)
+        let key = RenderCache.Key(run: run.id, path: path, format: format.rawValue, welsh: welsh, audience: audience)
+        if let notModified = notModified(request, key, run: run) { return notModified }
+        let body: ByteBuffer
+        if let hit = await cache.get(key) {
+            body = hit
+        } else {
+            body = ByteBuffer(string: try await render(Rendering(format: format, welsh: welsh, run: run, queries: queries)))
+            await cache.put(key, body)
+        }
+        return respond(body, format: format, key: key, run: run)
+    }
+
     /// The roll-up of `areaCode`, else of `?area=`, else of Wales.
     func summary(_ request: Request, areaCode: String? = nil) async throws -> Response {
         try await requireReader(request)
-        let format = try ResponseFormat.negotiate(request)
-        let welsh = ResponseFormat.welsh(request)
         let code = areaCode ?? request.uri.queryParameters["area"].map(String.init) ?? ComputeContext.walesCode
-        guard let area = context.catalogue.area(code) else {
-            throw HTTPError(.notFound, message: "unknown area '\(code)'; area codes are ONS codes such as W92000004 (Wales) or W06000015 (Cardiff), listed in Indicators/areas.yaml")
-        }
-        let queries = MeasureQueries(client: context.client, logger: context.logger)
-        let run = try await latestRun(queries, request)
-        let key = RenderCache.Key(run: run.id, path: "summary/\(code)", format: format.rawValue, welsh: welsh)
-        if let etag = notModified(request, key) { return etag }
-        let body = try await cache.value(key) {
-            guard let summary = try await queries.summary(area: area.code, run: run.id) else {
-                throw HTTPError(.notFound, message: "run \(run.id) has no summary for \(code)")
+        guard let area = context.catalogue.area(code) else { throw Self.unknownArea(code) }
+        return try await fromRun(request, path: "summary/\(code)") { r in
+            guard let summary = try await r.queries.summary(area: area.code, run: r.run.id) else {
+                throw HTTPError(.notFound, message: "run \(r.run.id) has no summary for \(code) (an area retired before the run)")
             }
-            switch format {
-            case .json: return try Self.json(summary)
-            case .text: return SummaryText.render(summary, run: run.id, welsh: welsh)
-            case .csv: return SummaryCSV.render(summary, run: run.id, welsh: welsh)
-            }
+            return try Renderings.summary(summary, catalogue: context.catalogue, run: r.run.id, finishedAt: r.run.finishedAt,
+                                          format: r.format, welsh: r.welsh)
         }
-        return respond(body, format: format, key: key, run: run)
+    }
+
+    static func unknownArea(_ code: String) -> HTTPError {
+        HTTPError(.notFound, message: "unknown area '\(code)'; area codes are ONS codes such as W92000004 (Wales) or W06000015 (Cardiff): GET /v1/areas lists them")
     }
 
     func indicator(_ request: Request, id: String) async throws -> Response {
         let principal = try await requireReader(request)
-        let format = try ResponseFormat.negotiate(request)
         guard let indicator = context.catalogue.indicator(id) else {
             throw HTTPError(.notFound, message: "unknown indicator '\(id)'; GET /v1/indicators lists them (or `outcomesd catalogue`)")
         }
         let code = request.uri.queryParameters["area"].map(String.init) ?? ComputeContext.walesCode
-        guard let area = context.catalogue.area(code) else {
-            throw HTTPError(.notFound, message: "unknown area '\(code)'; use an ONS code such as W92000004 (Wales)")
-        }
+        guard let area = context.catalogue.area(code) else { throw Self.unknownArea(code) }
         let breakdown = request.uri.queryParameters["breakdown"].map(String.init) ?? Breakdown.allKey
         guard indicator.breakdowns.contains(breakdown) else {
             throw HTTPError(.notFound, message: "indicator \(id) has no breakdown '\(breakdown)'; it has: \(indicator.breakdowns.joined(separator: ", "))")
         }
-        let queries = MeasureQueries(client: context.client, logger: context.logger)
-        let run = try await latestRun(queries, request)
         let suppress = Suppression.applies(to: principal, indicator: indicator)
-        let key = RenderCache.Key(run: run.id, path: "indicator/\(id)/\(code)/\(breakdown)", format: format.rawValue, welsh: false,
-                                  audience: suppress ? "public" : "full")
-        if let etag = notModified(request, key) { return etag }
-        let body = try await cache.value(key) {
-            var records = try await queries.series(indicator: id, area: code, breakdown: breakdown, run: run.id)
+        return try await fromRun(request, path: "indicator/\(id)/\(code)/\(breakdown)", audience: suppress ? "public" : "full") { r in
+            var records = try await r.queries.series(indicator: id, area: code, breakdown: breakdown, run: r.run.id)
             if suppress { records = records.map { Suppression.apply($0, indicator: indicator) } }
-            switch format {
-            case .json: return try Self.json(records)
-            case .text: return MeasuresText.render(indicator: indicator, area: area, breakdown: breakdown, run: run.id, records: records)
-            case .csv: return MeasuresCSV.render(records)
-            }
+            return try Renderings.series(records, indicator: indicator, area: area, breakdown: breakdown, catalogue: context.catalogue,
+                                         run: r.run.id, finishedAt: r.run.finishedAt, format: r.format, welsh: r.welsh)
         }
-        return respond(body, format: format, key: key, run: run)
     }
 
     func runs(_ request: Request) async throws -> Response {
         try await requireReader(request)
-        let rows = try await context.client.query("""
-            SELECT id, trigger, full_run, status, started_at, finished_at, observations, measures FROM run ORDER BY id DESC LIMIT 50
-            """, logger: context.logger)
-        struct Run: Encodable { var id: Int64; var trigger: String; var full: Bool; var status: String; var started_at: Date; var finished_at: Date?; var observations: Int; var measures: Int }
-        var list: [Run] = []
-        for try await r in rows.decode((Int64, String, Bool, String, Date, Date?, Int, Int).self) {
-            list.append(Run(id: r.0, trigger: r.1, full: r.2, status: r.3, started_at: r.4, finished_at: r.5, observations: r.6, measures: r.7))
+        let format = try ResponseFormat.negotiate(request)
+        let welsh = ResponseFormat.welsh(request)
+        let runs = try await RunLog(client: context.client, logger: context.logger).recent(limit: 50)
+        let body = try Table.render(runs, format: format, heading: [Words.t("Compute runs, newest first", "Rhediadau cyfrifo, y diweddaraf yn gyntaf", welsh)])
+        return await withRunHeaders(Response(status: .ok, headers: [.contentType: format.contentType, .cacheControl: "no-store"],
+                                             body: .init(byteBuffer: ByteBuffer(string: body))))
+    }
+
+    /// The latest run's id and time on a response that does not come from a run (lists, logs).
+    func withRunHeaders(_ response: Response) async -> Response {
+        var response = response
+        if let run = try? await latest.latest(MeasureQueries(client: context.client, logger: context.logger)) {
+            response.headers[Self.runHeader] = String(run.id)
+            response.headers[Self.runFinishedHeader] = run.finishedText
         }
-        return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: try Self.json(list))))
+        return response
     }
 
     func startRun(_ request: Request) async throws -> Response {
@@ -147,16 +163,27 @@ struct ReadRoutes: Sendable {
         "\"r\(key.run)-\(FNV1a.hex(key.path + "|" + key.format + (key.welsh ? "|cy" : "") + "|" + key.audience))\""
     }
 
-    func notModified(_ request: Request, _ key: RenderCache.Key) -> Response? {
-        guard let match = request.headers[.ifNoneMatch], match.contains(Self.etag(key)) else { return nil }
-        return Response(status: .notModified, headers: [.eTag: Self.etag(key)])
+    func notModified(_ request: Request, _ key: RenderCache.Key, run: LatestRunCache.Run) -> Response? {
+        guard let match = request.headers[.ifNoneMatch], match.contains(Self.etag(key)) || match == "*" else { return nil }
+        var headers = Self.headers(key: key, run: run)
+        headers[.contentType] = nil
+        return Response(status: .notModified, headers: headers)
     }
 
     func respond(_ body: ByteBuffer, format: ResponseFormat, key: RenderCache.Key, run: LatestRunCache.Run) -> Response {
-        var headers: HTTPFields = [.contentType: format.contentType, .eTag: Self.etag(key)]
-        headers[Self.runHeader] = String(run.id)
-        headers[Self.runFinishedHeader] = run.finishedText
+        var headers = Self.headers(key: key, run: run)
+        headers[.contentType] = format.contentType
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
+    }
+
+    /// ETag, run, language and caching headers of a representation of a run. `no-cache`: a client
+    /// may keep it but must revalidate (the latest run changes); `Vary` names what chose it.
+    static func headers(key: RenderCache.Key, run: LatestRunCache.Run) -> HTTPFields {
+        var headers: HTTPFields = [.eTag: etag(key), .contentLanguage: key.welsh ? "cy" : "en", .cacheControl: "no-cache",
+                                   .vary: "Accept, Accept-Language, Authorization"]
+        headers[runHeader] = String(run.id)
+        headers[runFinishedHeader] = run.finishedText
+        return headers
     }
 
     static let runHeader = HTTPField.Name("X-Outcomesd-Run") ?? .contentLocation

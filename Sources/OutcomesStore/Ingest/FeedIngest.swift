@@ -196,6 +196,12 @@ public struct FeedIngest: Sendable {
             report.status = .rejected
             return StageResult(report: report, commit: false, bytes: progress.bytes)
         }
+        // Not one valid row: the feed is rejected, not applied, so sending it again (corrected, or
+        // by the right partner) is validated afresh rather than answered as a duplicate.
+        if progress.staged == 0 && progress.rejected > 0 {
+            report.status = .rejected
+            return StageResult(report: report, commit: false, bytes: progress.bytes)
+        }
         if options.dryRun {
             let (inserted, updated) = try await wouldChange(on: connection)
             report.status = .dryRun

@@ -126,26 +126,42 @@ public struct MeasureQueries: Sendable {
 }
 
 extension MeasureQueries {
-    /// The latest point of every series of `indicators` in one area (all breakdowns), in a run.
-    public func latest(area: String, indicators: [String], run: Int64) async throws -> [(indicator: String, breakdown: String, record: Record)] {
+    /// One series of an area in a run: an indicator, a breakdown and its points, oldest first.
+    public struct Series: Sendable {
+        public var indicator: String
+        public var breakdown: String
+        public var records: [Record]
+
+        /// The newest point, which summaries and depth views show.
+        public var latest: Record? { records.last }
+    }
+
+    /// Every series of `indicators` in one area (all breakdowns, every period), in a run: what an
+    /// aim or dimension in depth shows (latest points, gaps, and the `all` series for a sparkline).
+    public func series(area: String, indicators: [String], run: Int64) async throws -> [Series] {
         let rows = try await client.query("""
-            SELECT DISTINCT ON (m.indicator_id, m.breakdown_id) i.key, b.key,
+            SELECT i.key, b.key,
                    m.period, m.value, m.lower95, m.upper95, m.lower998, m.upper998, m.numerator, m.denominator,
                    m.vs_wales, m.vs_board, m.trend, m.trend_chi2, m.change_abs, m.change_rel, m.quintile::int,
                    m.target_met, m.derived, m.stale, m.notes, m.gap, m.gap_significant
             FROM measure m
             JOIN indicator i ON i.id = m.indicator_id JOIN area a ON a.id = m.area_id JOIN breakdown b ON b.id = m.breakdown_id
             WHERE m.run_id = \(run) AND a.code = \(area) AND i.key = ANY(\(indicators))
-            ORDER BY m.indicator_id, m.breakdown_id, m.period DESC
+            ORDER BY i.key, b.key, m.period_start
             """, logger: logger)
-        var out: [(String, String, Record)] = []
+        var out: [Series] = []
         for try await row in rows {
             let c = try row.decode((String, String, String, Double?, Double?, Double?, Double?, Double?, Double?, Double?, String, String,
                                     String, Double?, Double?, Double?, Int?, Bool?, Bool, Bool?, String, Double?, Bool?).self)
-            out.append((c.0, c.1, Record(period: c.2, value: c.3, lower95: c.4, upper95: c.5, lower998: c.6, upper998: c.7,
-                                     numerator: c.8, denominator: c.9, benchmark: Self.nullIfNot(c.10), benchmarkBoard: Self.nullIfNot(c.11),
-                                     trend: c.12, trendChi2: c.13, change: c.14, changeRelative: c.15, quintile: c.16, target: c.17,
-                                     derived: c.18, stale: c.19, notes: c.20, gap: c.21, gapSignificant: c.22)))
+            let record = Record(period: c.2, value: c.3, lower95: c.4, upper95: c.5, lower998: c.6, upper998: c.7,
+                                numerator: c.8, denominator: c.9, benchmark: Self.nullIfNot(c.10), benchmarkBoard: Self.nullIfNot(c.11),
+                                trend: c.12, trendChi2: c.13, change: c.14, changeRelative: c.15, quintile: c.16, target: c.17,
+                                derived: c.18, stale: c.19, notes: c.20, gap: c.21, gapSignificant: c.22)
+            if let last = out.indices.last, out[last].indicator == c.0, out[last].breakdown == c.1 {
+                out[last].records.append(record)
+            } else {
+                out.append(Series(indicator: c.0, breakdown: c.1, records: [record]))
+            }
         }
         return out
     }

@@ -11,13 +11,13 @@ struct MeasuresCommand: AsyncParsableCommand {
         abstract: "Show the latest run's measures of one series, every period."
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     @OptionGroup var options: GlobalOptions
     @Option(help: "Indicator id.") var indicator: String
     @Option(help: "Area ONS code, e.g. W06000015 (Cardiff) or W92000004 (Wales).") var area: String
     @Option(help: "Breakdown key.") var breakdown: String = Breakdown.allKey
-    @Option(help: "text or json.") var format: Format = .text
+    @Option(help: "text, json or csv (the same renderings as GET /v1/indicators/{id}).") var format: ResponseFormat = .text
+    @Flag(help: "Welsh names where the catalogue has them.") var welsh = false
 
     func run() async throws {
         do {
@@ -35,15 +35,10 @@ struct MeasuresCommand: AsyncParsableCommand {
             let (run, records) = try await runtime.withMigratedDatabase(catalogue: catalogue) { client in
                 let queries = MeasureQueries(client: client, logger: logger)
                 let run = try await queries.run()
-                return (run.id, try await queries.series(indicator: indicatorID, area: areaCode, breakdown: breakdownKey, run: run.id))
+                return (run, try await queries.series(indicator: indicatorID, area: areaCode, breakdown: breakdownKey, run: run.id))
             }
-            switch format {
-            case .text: print(MeasuresText.render(indicator: ind, area: areaInfo, breakdown: breakdown, run: run, records: records), terminator: "")
-            case .json:
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                print(String(decoding: try encoder.encode(records), as: UTF8.self))
-            }
+            print(try Renderings.series(records, indicator: ind, area: areaInfo, breakdown: breakdown, catalogue: catalogue, run: run.id,
+                                        finishedAt: run.finishedAt, format: format, welsh: welsh), terminator: "")
         } catch let exit as ExitWith {
             throw exit.code
         } catch let error as MeasureQueries.NoRun {

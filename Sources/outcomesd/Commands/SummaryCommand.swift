@@ -11,11 +11,10 @@ struct SummaryCommand: AsyncParsableCommand {
         abstract: "Show how children in an area are doing under each core aim and dimension (latest run)."
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     @OptionGroup var options: GlobalOptions
     @Option(help: "Area ONS code (default Wales, W92000004).") var area: String = "W92000004"
-    @Option(help: "text or json.") var format: Format = .text
+    @Option(help: "text, json or csv (the same renderings as GET /v1/summary).") var format: ResponseFormat = .text
     @Flag(help: "Welsh names where the catalogue has them.") var welsh = false
 
     func run() async throws {
@@ -30,19 +29,14 @@ struct SummaryCommand: AsyncParsableCommand {
             let (run, summary) = try await runtime.withMigratedDatabase(catalogue: catalogue) { client in
                 let queries = MeasureQueries(client: client, logger: logger)
                 let run = try await queries.run()
-                return (run.id, try await queries.summary(area: code, run: run.id))
+                return (run, try await queries.summary(area: code, run: run.id))
             }
             guard let summary else {
-                printError("run \(run) has no summary for \(area) (a retired area?)")
+                printError("run \(run.id) has no summary for \(area) (a retired area?)")
                 throw ExitWith(.failure)
             }
-            switch format {
-            case .text: print(SummaryText.render(summary, run: run, welsh: welsh), terminator: "")
-            case .json:
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                print(String(decoding: try encoder.encode(summary), as: UTF8.self))
-            }
+            print(try Renderings.summary(summary, catalogue: catalogue, run: run.id, finishedAt: run.finishedAt, format: format,
+                                         welsh: welsh), terminator: "")
         } catch let exit as ExitWith {
             throw exit.code
         } catch let error as MeasureQueries.NoRun {
@@ -51,3 +45,5 @@ struct SummaryCommand: AsyncParsableCommand {
         }
     }
 }
+
+extension ResponseFormat: ExpressibleByArgument {}

@@ -1,0 +1,154 @@
+import Foundation
+
+/// One row of a list endpoint. JSON encodes the row itself (typed: numbers are numbers, lists are
+/// arrays, missing is null); CSV writes `cells` under `columns`; text writes `textCells` under
+/// `textColumns` (by default the same), with any `textNotes` as indented lines beneath the row.
+protocol TableRow: Encodable, Sendable {
+    static var columns: [String] { get }
+    var cells: [String] { get }
+    static var textColumns: [String] { get }
+    var textCells: [String] { get }
+    var textNotes: [String] { get }
+}
+
+extension TableRow {
+    static var textColumns: [String] { columns }
+    var textCells: [String] { cells }
+    var textNotes: [String] { [] }
+}
+
+/// Renders a list of rows in the asked format. Text is for a person in a terminal: a heading,
+/// aligned columns that fit in 100 columns (the widest column is cut with "…" until they do),
+/// notes under their row, and a footer (legend).
+enum Table {
+    static let textWidth = 100
+
+    static func render<Row: TableRow>(_ rows: [Row], format: ResponseFormat, heading: [String], footer: [String] = []) throws -> String {
+        switch format {
+        case .json: return try ReadRoutes.json(rows)
+        case .csv: return csv(header: Row.columns, rows: rows.map(\.cells))
+        case .text: return text(header: Row.textColumns, rows: rows.map { ($0.textCells, $0.textNotes) }, heading: heading, footer: footer)
+        }
+    }
+
+    static func csv(header: [String], rows: [[String]]) -> String {
+        var out = header.joined(separator: ",") + "\n"
+        for row in rows { out += row.map(SummaryCSV.quote).joined(separator: ",") + "\n" }
+        return out
+    }
+
+    /// Aligned columns with two spaces between them. The last column (the free text: a title, a
+    /// name, a file) takes the width left and wraps under itself; if the others leave it fewer
+    /// than 16 columns, the widest of them is cut with "…" until it has them.
+    static func text(header: [String], rows: [(cells: [String], notes: [String])], heading: [String], footer: [String]) -> String {
+        var widths = header.map(\.count)
+        for row in rows {
+            for (i, cell) in row.cells.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
+        }
+        let last = widths.count - 1
+        func room() -> Int { textWidth - 1 - widths.dropLast().reduce(0, +) - 2 * last }
+        while room() < min(16, widths[last]), let widest = widths.indices.dropLast().max(by: { widths[$0] < widths[$1] }),
+              widths[widest] > 6 {
+            widths[widest] -= 1
+        }
+        widths[last] = max(1, min(widths[last], room()))
+        let indent = String(repeating: " ", count: textWidth - 1 - widths[last])
+        func line(_ cells: [String]) -> String {
+            var out = ""
+            for (i, cell) in cells.enumerated() where i < last {
+                let fitted = cell.count > widths[i] ? String(cell.prefix(widths[i] - 1)) + "…" : cell
+                out += fitted + String(repeating: " ", count: widths[i] - fitted.count + 2)
+            }
+            let free = cells.count > last ? cells[last] : ""
+            let wrapped = wrapWords(free, width: widths[last])
+            return (out + (wrapped.first ?? "")).trimmingTrailingSpaces()
+                + wrapped.dropFirst().map { "\n" + indent + $0 }.joined()
+        }
+        var out = ""
+        for (i, h) in heading.enumerated() {
+            out += i == 0 ? h + "\n" : SummaryText.wrap("", h)
+            if i == 0 { out += String(repeating: "=", count: min(textWidth - 1, h.count)) + "\n" }
+        }
+        out += "\n" + line(header) + "\n"
+        for row in rows {
+            out += line(row.cells) + "\n"
+            for note in row.notes { out += SummaryText.wrap("    ", note) }
+        }
+        if rows.isEmpty { out += "(none)\n" }
+        if !footer.isEmpty { out += "\n" + footer.map { SummaryText.wrap("", $0) }.joined() }
+        return out
+    }
+
+    /// Words of `text` in lines of at most `width` (a longer word is cut).
+    static func wrapWords(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            var word = String(word)
+            if word.count > width { word = String(word.prefix(max(1, width - 1))) + "…" }
+            if line.isEmpty {
+                line = word
+            } else if line.count + 1 + word.count <= width {
+                line += " " + word
+            } else {
+                lines.append(line)
+                line = word
+            }
+        }
+        lines.append(line)
+        return lines
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}
+
+/// Cell text for numbers: 4 significant figures, as StatsWales tables show them; empty when absent.
+enum CellText {
+    static func number(_ x: Double?) -> String { x.map { String(format: "%.4g", $0) } ?? "" }
+    static func integer(_ x: Int?) -> String { x.map(String.init) ?? "" }
+    static func date(_ d: Date?) -> String {
+        guard let d else { return "" }
+        return DateTimeText.utc(d)
+    }
+}
+
+/// `2026-11-23 06:00:45Z`: readable in a terminal, still ISO 8601.
+enum DateTimeText {
+    static func utc(_ date: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withFullDate, .withSpaceBetweenDateAndTime, .withTime, .withColonSeparatorInTime, .withTimeZone]
+        return f.string(from: date)
+    }
+}
+
+/// Encodes every stored property under its own name, nil as `null`: the OpenAPI schemas of the
+/// list endpoints promise every key (synthesised `Encodable` would leave nil ones out). Names in
+/// `unencoded` are left out (rendering state such as the language).
+protocol EveryKeyEncodable: Encodable {
+    static var unencoded: Set<String> { get }
+}
+
+extension EveryKeyEncodable {
+    static var unencoded: Set<String> { [] }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: NameKey.self)
+        for child in Mirror(reflecting: self).children {
+            guard let label = child.label, !Self.unencoded.contains(label), let value = child.value as? any Encodable else { continue }
+            try container.encode(value, forKey: NameKey(stringValue: label))
+        }
+    }
+}
+
+struct NameKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}

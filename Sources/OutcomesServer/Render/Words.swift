@@ -1,0 +1,36 @@
+import Foundation
+
+/// The fixed words of the text renderings, in English and Welsh (`?lang=cy`). Names of areas,
+/// aims, dimensions, breakdowns and indicators come from the catalogue; these are the headings,
+/// labels and legends around them. The Welsh is the developers' own: have a Welsh-language
+/// officer check it before it is published (Welsh Language Standards), and correct it here.
+enum Words {
+    static func t(_ en: String, _ cy: String, _ welsh: Bool) -> String { welsh ? cy : en }
+
+    static func run(_ welsh: Bool) -> String { t("run", "rhediad", welsh) }
+
+    /// "from run 3, 2026-…Z" (Welsh "o'r rhediad": no mutation after the article).
+    static func fromRun(_ run: Int64, _ finished: String?, _ welsh: Bool) -> String {
+        t("from run", "o'r rhediad", welsh) + " \(run)" + (finished.map { ", \($0)" } ?? "")
+    }
+
+    /// Joins a label and its value so a wrapped line never separates them.
+    static func keep(_ label: String, _ value: String) -> String {
+        (label + " " + value).replacingOccurrences(of: " ", with: "\u{00A0}")
+    }
+
+    static func trendLegend(_ welsh: Bool) -> String {
+        t("trend: ↑ increasing ↓ decreasing → no significant change · not assessed; + getting better - getting worse",
+          "tuedd: ↑ cynyddu ↓ gostwng → dim newid arwyddocaol · heb ei asesu; + gwella - gwaethygu", welsh)
+    }
+
+    static func sparkLegend(_ welsh: Bool) -> String {
+        t("series: the values of the recent periods, oldest first, scaled ▁ (lowest) to █ (highest)",
+          "cyfres: gwerthoedd y cyfnodau diweddar, yr hynaf yn gyntaf, o ▁ (isaf) i █ (uchaf)", welsh)
+    }
+
+    static func marksLegend(_ welsh: Bool) -> String {
+        t("! latest period older than expected (stale); c withheld (below the small-number threshold)",
+          "! y cyfnod diweddaraf yn hŷn na'r disgwyl; c wedi'i atal (o dan y trothwy rhifau bach)", welsh)
+    }
+}
