@@ -152,16 +152,29 @@ struct RepresentationTests {
     func cacheBudget() async {
         let cache = RenderCache(budget: 1000)
         for i in 0..<10 {
-            await cache.put(.init(run: 1, path: "p\(i)", format: "json", welsh: false), ByteBuffer(string: String(repeating: "x", count: 300)))
+            cache.put(.init(run: 1, path: "p\(i)", format: "json", welsh: false), ByteBuffer(string: String(repeating: "x", count: 300)))
         }
-        #expect(await cache.size <= 1000)
-        #expect(await cache.count == 3)
-        #expect(await cache.get(.init(run: 1, path: "p9", format: "json", welsh: false)) != nil)
-        #expect(await cache.get(.init(run: 1, path: "p0", format: "json", welsh: false)) == nil)
-        await cache.put(.init(run: 2, path: "p", format: "json", welsh: false), ByteBuffer(string: "y"))
-        #expect(await cache.count == 1)
-        await cache.put(.init(run: 1, path: "old", format: "json", welsh: false), ByteBuffer(string: "z"))
-        #expect(await cache.get(.init(run: 1, path: "old", format: "json", welsh: false)) == nil)
+        #expect(cache.size <= 1000)
+        #expect(cache.count == 3)
+        #expect(cache.get(.init(run: 1, path: "p9", format: "json", welsh: false)) != nil)
+        #expect(cache.get(.init(run: 1, path: "p0", format: "json", welsh: false)) == nil)
+        cache.put(.init(run: 2, path: "p", format: "json", welsh: false), ByteBuffer(string: "y"))
+        #expect(cache.count == 1)
+        cache.put(.init(run: 1, path: "old", format: "json", welsh: false), ByteBuffer(string: "z"))
+        #expect(cache.get(.init(run: 1, path: "old", format: "json", welsh: false)) == nil)
+    }
+
+    @Test("a verified token is remembered for its lifetime only, and the cache stays within its capacity")
+    func principalCache() async throws {
+        let cache = PrincipalCache(lifetime: .milliseconds(200), capacity: 2)
+        let reader = Principal(tokenID: 1, name: "rg", role: .reader, partner: nil)
+        cache.keep(reader, for: "od_a")
+        #expect(cache.principal(for: "od_a")?.tokenID == 1 && cache.principal(for: "od_b") == nil)
+        cache.keep(reader, for: "od_b")
+        cache.keep(reader, for: "od_c")
+        #expect(cache.principal(for: "od_c") != nil)
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(cache.principal(for: "od_c") == nil)
     }
 
     @Test("a text table wraps its last column under itself and cuts no other column that fits")

@@ -5,16 +5,20 @@ import OutcomesStore
 /// Resolves the caller from `Authorization: Bearer <token>`.
 struct BearerAuth: Sendable {
     let tokens: TokenStore
+    let recent = PrincipalCache()
 
-    /// The principal, or 401 (with `WWW-Authenticate`) when the token is missing, unknown or revoked.
+    /// The principal, or 401 (with `WWW-Authenticate`) when the token is missing, unknown or revoked
+    /// (a token verified in the last 10 s is taken from ``PrincipalCache``).
     func principal(_ request: Request) async throws -> Principal {
         guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
             throw Self.unauthorized("missing bearer token; send Authorization: Bearer <token> (see outcomesd token create)")
         }
         let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
+        if let known = recent.principal(for: token) { return known }
         guard let principal = try await tokens.authenticate(token) else {
             throw Self.unauthorized("unknown or revoked token")
         }
+        recent.keep(principal, for: token)
         return principal
     }
 

@@ -1,10 +1,13 @@
 import Foundation
 import OutcomesStore
+import Synchronization
 
 /// The latest finished run, asked of PostgreSQL at most once a second: requests for cached
 /// summaries then never touch the database, and a new run is served within a second of finishing
-/// (whichever process computed it).
-actor LatestRunCache {
+/// (whichever process computed it). A mutex, not an actor, so a fresh answer costs no hop off the
+/// event loop; when it is stale, concurrent requests may each ask (harmless, and at most once a
+/// second per request in flight).
+final class LatestRunCache: Sendable {
     struct Run: Sendable {
         var id: Int64
         var finishedAt: Date
@@ -12,8 +15,12 @@ actor LatestRunCache {
         var finishedText: String
     }
 
-    private var cached: Run?
-    private var fetchedAt: ContinuousClock.Instant?
+    private struct State {
+        var cached: Run?
+        var fetchedAt: ContinuousClock.Instant?
+    }
+
+    private let state = Mutex(State())
     let maximumAge: Duration
 
     init(maximumAge: Duration = .seconds(1)) {
@@ -21,12 +28,19 @@ actor LatestRunCache {
     }
 
     func latest(_ queries: MeasureQueries) async throws -> Run {
-        if let cached, let fetchedAt, ContinuousClock.now - fetchedAt < maximumAge { return cached }
+        let maximumAge = maximumAge
+        let fresh: Run? = state.withLock { s in
+            guard let cached = s.cached, let fetchedAt = s.fetchedAt, ContinuousClock.now - fetchedAt < maximumAge else { return nil }
+            return cached
+        }
+        if let fresh { return fresh }
         let run = try await queries.run()
-        let fresh = cached?.id == run.id ? cached ?? Self.make(run) : Self.make(run)
-        cached = fresh
-        fetchedAt = .now
-        return fresh
+        return state.withLock { s in
+            let made = s.cached?.id == run.id ? s.cached ?? Self.make(run) : Self.make(run)
+            s.cached = made
+            s.fetchedAt = .now
+            return made
+        }
     }
 
     static func make(_ run: (id: Int64, finishedAt: Date)) -> Run {

@@ -50,11 +50,11 @@ struct ReadRoutes: Sendable {
         let key = RenderCache.Key(run: run.id, path: path, format: format.rawValue, welsh: welsh, audience: audience)
         if let notModified = notModified(request, key, run: run) { return notModified }
         let body: ByteBuffer
-        if let hit = await cache.get(key) {
+        if let hit = cache.get(key) {
             body = hit
         } else {
             body = ByteBuffer(string: try await render(Rendering(format: format, welsh: welsh, run: run, queries: queries)))
-            await cache.put(key, body)
+            cache.put(key, body)
         }
         return respond(body, format: format, key: key, run: run)
     }

@@ -1,23 +1,31 @@
 import NIOCore
+import Synchronization
 
 /// Rendered responses per run and representation: a request served from here does not touch the
 /// database. Runs are immutable, so an entry never goes stale; the cache keeps the newest run's
 /// entries only, within a byte budget (oldest entries leave first), so a crawl over every area,
 /// indicator and breakdown cannot grow it without bound.
-actor RenderCache {
+///
+/// A mutex rather than an actor: a hit is a dictionary lookup, and an actor would add two hops
+/// off the event loop to every cached request (measured in Benchmarks/serve).
+final class RenderCache: Sendable {
     struct Key: Hashable {
         var run: Int64
         var path: String
         var format: String
         var welsh: Bool
-        /// "public" (small numbers suppressed) or "full".
+        /// "public" (small numbers suppressed), "full", or "partner:KEY".
         var audience: String = "public"
     }
 
-    private var entries: [Key: ByteBuffer] = [:]
-    private var order: [Key] = []
-    private var bytes = 0
-    private var newestRun: Int64 = 0
+    private struct State {
+        var entries: [Key: ByteBuffer] = [:]
+        var order: [Key] = []
+        var bytes = 0
+        var newestRun: Int64 = 0
+    }
+
+    private let state = Mutex(State())
     let budget: Int
 
     init(budget: Int = 64 << 20) {
@@ -25,29 +33,32 @@ actor RenderCache {
     }
 
     /// A rendered body (kept as a `ByteBuffer`, so a hit copies nothing).
-    func get(_ key: Key) -> ByteBuffer? { entries[key] }
+    func get(_ key: Key) -> ByteBuffer? {
+        state.withLock { $0.entries[key] }
+    }
 
     /// Keeps a body rendered for `key`: a newer run empties the cache; an older run's body is not
     /// kept (reads of `?run=` or `?as_of=` are rendered each time).
     func put(_ key: Key, _ body: ByteBuffer) {
-        if key.run > newestRun {
-            entries = [:]
-            order = []
-            bytes = 0
-            newestRun = key.run
+        let budget = budget
+        state.withLock { s in
+            if key.run > s.newestRun {
+                s = State()
+                s.newestRun = key.run
+            }
+            guard key.run == s.newestRun, s.entries[key] == nil, body.readableBytes <= budget else { return }
+            s.entries[key] = body
+            s.order.append(key)
+            s.bytes += body.readableBytes
+            var evicted = 0
+            while s.bytes > budget, evicted < s.order.count {
+                if let old = s.entries.removeValue(forKey: s.order[evicted]) { s.bytes -= old.readableBytes }
+                evicted += 1
+            }
+            if evicted > 0 { s.order.removeFirst(evicted) }
         }
-        guard key.run == newestRun, entries[key] == nil, body.readableBytes <= budget else { return }
-        entries[key] = body
-        order.append(key)
-        bytes += body.readableBytes
-        var evicted = 0
-        while bytes > budget, evicted < order.count {
-            if let old = entries.removeValue(forKey: order[evicted]) { bytes -= old.readableBytes }
-            evicted += 1
-        }
-        if evicted > 0 { order.removeFirst(evicted) }
     }
 
-    var count: Int { entries.count }
-    var size: Int { bytes }
+    var count: Int { state.withLock { $0.entries.count } }
+    var size: Int { state.withLock { $0.bytes } }
 }
