@@ -3,6 +3,7 @@ import Testing
 import Hummingbird
 import HummingbirdTesting
 import OutcomesCore
+import OutcomesFeeds
 @testable import OutcomesServer
 @testable import OutcomesStore
 import OutcomesTestSupport
@@ -65,6 +66,41 @@ struct CatalogueRoutesTests {
             let (_, h1, _) = try await R.get(http, "/v1/indicators/low_birth_weight", token: tokens["reader"])
             let (_, h2, _) = try await R.get(http, "/v1/indicators/low_birth_weight", token: tokens["admin"])
             #expect(h1[.eTag] != h2[.eTag])
+        }
+    }
+
+    @Test("small numbers per role through the router: readers, anonymous and other partners see them withheld; admins and the supplier see them")
+    func suppressionPerRole() async throws {
+        try await R.withData(anonymous: true) { http, tokens, client in
+            let catalogue = try TestCluster.realCatalogue()
+            let file = TestCluster.repositoryRoot + "/Indicators/samples/ons/infant_mortality.csv"
+            _ = try await FeedIngest(client: client, catalogue: catalogue, logger: TestCluster.logger)
+                .ingest(FileChunks(path: file), options: .init(partner: "ons", source: .cli, fileName: "im.csv", format: .csv, today: R.today))
+            _ = try await RunStore(client: client, catalogue: catalogue, logger: TestCluster.logger).compute(trigger: .cli, today: R.today)
+            let store = TokenStore(client: client, logger: TestCluster.logger)
+            let ons = try await store.create(role: .partner, partner: "ons", name: "ons").0
+            let police = try await store.create(role: .partner, partner: "police", name: "police").0
+            // Isle of Anglesey, 2020: 1 infant death in 661 live births (the sample), threshold 5.
+            func point(_ token: String?) async throws -> [String: Any] {
+                let (status, _, json) = try await R.get(http, "/v1/indicators/infant_mortality?area=W06000001", token: token)
+                #expect(status == .ok)
+                let records = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+                return try #require(records.first { $0["period"] as? String == "2020" })
+            }
+            for token in [nil, tokens["reader"], police] {
+                let p = try await point(token)
+                #expect(p["numerator"] is NSNull && p["value"] is NSNull && p["lower95"] is NSNull, "\(token ?? "anonymous")")
+                #expect((p["notes"] as? String)?.contains("c") == true)
+            }
+            for token in [tokens["admin"], ons] {
+                let p = try await point(token)
+                #expect(p["numerator"] as? Double == 1 && p["denominator"] as? Double == 661)
+            }
+            // The depth view withholds the same point from a reader's sparkline series.
+            let (_, _, depth) = try await R.get(http, "/v1/aims/1?area=W06000001", token: tokens["reader"])
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(depth.utf8)) as? [[String: Any]])
+            let series = try #require(rows.first { $0["indicator"] as? String == "infant_mortality" }?["series"] as? [[String: Any]])
+            #expect(series.first { $0["period"] as? String == "2020" }?["value"] is NSNull)
         }
     }
 

@@ -107,8 +107,10 @@ extension OpenAPIDocument {
               description: |
                 A partner submits a CSV or JSON feed of its own indicators (see Indicators/FEEDS.md);
                 an admin submits on behalf of a partner with `?partner=`. The body is streamed and
-                validated row by row; rows that fail are reported and the rest stored. The answer is
-                the import report, as JSON or, with `Accept: text/plain`, as text.
+                validated row by row; rows that fail are reported and the rest stored. A feed with no
+                valid row is rejected (422, or 403 when every row is another partner's), recorded in
+                the log, and validated afresh if sent again. The answer is the import report, as
+                JSON or, with `Accept: text/plain`, as text.
               security:
                 - bearerAuth: []
               x-outcomesd-roles: [partner, admin]
@@ -132,7 +134,8 @@ extension OpenAPIDocument {
                   required: false
                   description: |
                     Validate only; nothing is written. True when `true`, `1`, `yes` or empty (`?dry_run`),
-                    case-insensitive; any other value is false.
+                    false when `false`, `0` or `no` (case-insensitive); any other value is a 400, so a
+                    typo never writes data.
                   schema:
                     type: string
                     examples: ['true']
@@ -207,7 +210,7 @@ extension OpenAPIDocument {
                       schema:
                         $ref: '#/components/schemas/ErrorText'
                 '422':
-                  description: Rejected whole (a file-level error, or a row error under `strict`).
+                  description: Rejected whole (a file-level error, no valid row, or a row error under `strict`).
                   content:
                     application/json:
                       schema:
