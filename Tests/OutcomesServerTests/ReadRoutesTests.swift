@@ -63,6 +63,11 @@ struct ReadRoutesTests {
             let (_, h3, csv) = try await Self.get(http, "/v1/summary", token: tokens["reader"], headers: [.accept: "text/csv"])
             #expect(h3[.contentType]?.hasPrefix("text/csv") == true && csv.hasPrefix("run,area,group"))
             #expect(csv.split(separator: "\n").count == 1 + 7 + 9)
+            // Every list of the JSON summary has its count column.
+            let header = csv.split(separator: "\n").first.map { Set($0.split(separator: ",").map(String.init)) } ?? []
+            let group = try #require((object["aims"] as? [[String: Any]])?.first)
+            let lists = Set(group.compactMap { $0.value is [Any] ? $0.key : nil })
+            #expect(lists.isSubset(of: header), "\(lists.subtracting(header))")
         }
     }
 
