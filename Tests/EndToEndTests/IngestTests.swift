@@ -75,7 +75,16 @@ struct IngestTests {
         #expect(try await post(nil).0 == 401)
         let revoked = try DaemonProcess.run(["token", "revoke", "e2e", "--state-dir", state, "--catalogue", catalogue])
         #expect(revoked.status == 0)
-        #expect(try await post(token).0 == 401)
+        // The daemon verified this token a moment ago and keeps it; the revocation reaches it by
+        // LISTEN/NOTIFY when the revoking transaction commits, so the next requests are refused.
+        var refused = false
+        for _ in 0..<20 where !refused {
+            refused = try await post(token).0 == 401
+            if !refused { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        #expect(refused, "a revoked token still accepted 2 s after the revocation")
+        let log = (try? String(contentsOfFile: root + "/serve.log", encoding: .utf8)) ?? ""
+        #expect(log.contains("listening for token changes") && log.contains("verified tokens forgotten"), "the cache path was not exercised")
         kill(serve.processIdentifier, SIGTERM)
         #expect(await DaemonProcess.waitExit(serve, seconds: 60) == 0)
     }

@@ -164,17 +164,28 @@ struct RepresentationTests {
         #expect(cache.get(.init(run: 1, path: "old", format: "json", welsh: false)) == nil)
     }
 
-    @Test("a verified token is remembered for its lifetime only, and the cache stays within its capacity")
+    @Test("a verified token is remembered only while changes are heard, until tokens change, for its lifetime")
     func principalCache() async throws {
-        let cache = PrincipalCache(lifetime: .milliseconds(200), capacity: 2)
+        let cache = PrincipalCache(lifetime: .milliseconds(300), capacity: 2)
         let reader = Principal(tokenID: 1, name: "rg", role: .reader, partner: nil)
-        cache.keep(reader, for: "od_a")
-        #expect(cache.principal(for: "od_a")?.tokenID == 1 && cache.principal(for: "od_b") == nil)
-        cache.keep(reader, for: "od_b")
-        cache.keep(reader, for: "od_c")
-        #expect(cache.principal(for: "od_c") != nil)
-        try await Task.sleep(for: .milliseconds(300))
-        #expect(cache.principal(for: "od_c") == nil)
+        cache.keep(reader, for: "od_a", generation: cache.principal(for: "od_a").generation)
+        #expect(cache.principal(for: "od_a").principal == nil, "kept while not listening")
+        cache.setListening(true)
+        cache.keep(reader, for: "od_a", generation: cache.principal(for: "od_a").generation)
+        #expect(cache.principal(for: "od_a").principal?.tokenID == 1 && cache.principal(for: "od_b").principal == nil)
+        // A verification that began before a change is not kept.
+        let before = cache.principal(for: "od_b").generation
+        cache.tokensChanged()
+        #expect(cache.principal(for: "od_a").principal == nil)
+        cache.keep(reader, for: "od_b", generation: before)
+        #expect(cache.principal(for: "od_b").principal == nil)
+        cache.keep(reader, for: "od_c", generation: cache.principal(for: "od_c").generation)
+        #expect(cache.principal(for: "od_c").principal != nil)
+        try await Task.sleep(for: .milliseconds(400))
+        #expect(cache.principal(for: "od_c").principal == nil)
+        cache.keep(reader, for: "od_d", generation: cache.principal(for: "od_d").generation)
+        cache.setListening(false)
+        #expect(cache.principal(for: "od_d").principal == nil)
     }
 
     @Test("a text table wraps its last column under itself and cuts no other column that fits")

@@ -24,6 +24,8 @@ public struct ServerContext: Sendable {
     public var anonymousRead: Bool = false
     /// Whether this daemon runs the compute scheduler at all.
     public var computeEnabled: Bool = true
+    /// Bearer tokens verified recently (shared by the routes and ``TokenChanges``).
+    let principals = PrincipalCache()
 
     public init(client: PostgresClient, catalogue: Catalogue, listen: ListenAddress, logger: Logger,
                 maxFeedBytes: Int = 256 << 20, spoolDirectory: String? = nil, spoolInterval: Duration = .seconds(2)) {

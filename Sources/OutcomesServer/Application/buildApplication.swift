@@ -22,6 +22,7 @@ public func buildApplication(_ context: ServerContext) -> some ApplicationProtoc
     if let spool = context.spoolDirectory {
         app.addServices(SpoolWatcher(folder: SpoolFolder(root: spool), context: context, gate: gate))
     }
+    app.addServices(TokenChanges(context: context, gate: gate))
     if context.computeEnabled {
         app.addServices(ComputeScheduler(context: context, gate: gate))
     }
@@ -38,7 +39,7 @@ public func buildRouter(_ context: ServerContext) -> Router<BasicRequestContext>
     let router = Router()
     router.add(middleware: ErrorFormatMiddleware())
     HealthRoutes(client: context.client, logger: context.logger).register(on: router)
-    let auth = BearerAuth(tokens: TokenStore(client: context.client, logger: context.logger))
+    let auth = BearerAuth(tokens: TokenStore(client: context.client, logger: context.logger), recent: context.principals)
     FeedRoutes(context: context, auth: auth).register(on: router)
     let read = ReadRoutes(context: context, auth: auth)
     read.register(on: router)

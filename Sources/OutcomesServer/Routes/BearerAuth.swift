@@ -5,20 +5,21 @@ import OutcomesStore
 /// Resolves the caller from `Authorization: Bearer <token>`.
 struct BearerAuth: Sendable {
     let tokens: TokenStore
-    let recent = PrincipalCache()
+    let recent: PrincipalCache
 
     /// The principal, or 401 (with `WWW-Authenticate`) when the token is missing, unknown or revoked
-    /// (a token verified in the last 10 s is taken from ``PrincipalCache``).
+    /// (a token verified recently is taken from ``PrincipalCache`` while revocations are heard).
     func principal(_ request: Request) async throws -> Principal {
         guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
             throw Self.unauthorized("missing bearer token; send Authorization: Bearer <token> (see outcomesd token create)")
         }
         let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
-        if let known = recent.principal(for: token) { return known }
+        let (known, generation) = recent.principal(for: token)
+        if let known { return known }
         guard let principal = try await tokens.authenticate(token) else {
             throw Self.unauthorized("unknown or revoked token")
         }
-        recent.keep(principal, for: token)
+        recent.keep(principal, for: token, generation: generation)
         return principal
     }
 

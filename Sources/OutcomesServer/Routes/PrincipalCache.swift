@@ -2,42 +2,75 @@ import OutcomesCore
 import Synchronization
 
 /// Tokens recently verified against the database, so reads with a bearer token do not each cost a
-/// query and a write (`last_used_at`). An entry lives `lifetime` (10 s): a revoked token stops
-/// working within that time in a running daemon. Only known tokens are kept (an unknown token is
-/// asked of the database every time, so random tokens cannot fill the cache), at most `capacity`.
+/// query and a write (`last_used_at`). Used only while ``TokenChanges`` listens for the
+/// database's announcement of revoked or changed tokens: on one the cache is emptied at once, and
+/// while not listening it answers nothing, so a revocation always takes effect immediately. An
+/// entry also expires after `lifetime`; only known tokens are kept (an unknown token is asked of
+/// the database every time, so random tokens cannot fill it), at most `capacity`.
 final class PrincipalCache: Sendable {
     private struct Entry {
         var principal: Principal
         var verifiedAt: ContinuousClock.Instant
     }
 
-    private let entries = Mutex([String: Entry]())
+    private struct State {
+        var entries: [String: Entry] = [:]
+        var listening = false
+        /// Bumped by every change, so a verification that started before one is not kept.
+        var generation = 0
+    }
+
+    private let state = Mutex(State())
     let lifetime: Duration
     let capacity: Int
 
-    init(lifetime: Duration = .seconds(10), capacity: Int = 10_000) {
+    init(lifetime: Duration = .seconds(60), capacity: Int = 10_000) {
         self.lifetime = lifetime
         self.capacity = capacity
     }
 
-    func principal(for token: String) -> Principal? {
+    /// The principal of a token verified recently, and the generation to pass to ``keep`` after
+    /// verifying it otherwise.
+    func principal(for token: String) -> (principal: Principal?, generation: Int) {
         let lifetime = lifetime
-        return entries.withLock { e in
-            guard let entry = e[token] else { return nil }
-            guard ContinuousClock.now - entry.verifiedAt < lifetime else { e[token] = nil; return nil }
-            return entry.principal
+        return state.withLock { s in
+            guard s.listening, let entry = s.entries[token] else { return (nil, s.generation) }
+            guard ContinuousClock.now - entry.verifiedAt < lifetime else {
+                s.entries[token] = nil
+                return (nil, s.generation)
+            }
+            return (entry.principal, s.generation)
         }
     }
 
-    func keep(_ principal: Principal, for token: String) {
+    /// Remembers a token the database verified, unless tokens changed since `generation`.
+    func keep(_ principal: Principal, for token: String, generation: Int) {
         let (lifetime, capacity) = (lifetime, capacity)
-        entries.withLock { e in
-            if e.count >= capacity {
+        state.withLock { s in
+            guard s.listening, s.generation == generation else { return }
+            if s.entries.count >= capacity {
                 let now = ContinuousClock.now
-                e = e.filter { now - $0.value.verifiedAt < lifetime }
-                if e.count >= capacity { e.removeAll() }
+                s.entries = s.entries.filter { now - $0.value.verifiedAt < lifetime }
+                if s.entries.count >= capacity { s.entries.removeAll() }
             }
-            e[token] = Entry(principal: principal, verifiedAt: .now)
+            s.entries[token] = Entry(principal: principal, verifiedAt: .now)
+        }
+    }
+
+    /// Tokens changed in the database: forget every verification.
+    func tokensChanged() {
+        state.withLock { s in
+            s.entries.removeAll()
+            s.generation += 1
+        }
+    }
+
+    /// Whether changes are being heard; the cache is used only while they are.
+    func setListening(_ listening: Bool) {
+        state.withLock { s in
+            s.listening = listening
+            s.entries.removeAll()
+            s.generation += 1
         }
     }
 }

@@ -95,6 +95,21 @@ public struct TokenStore: Sendable {
         return count
     }
 
+    /// The channel on which the database announces that tokens were revoked or changed
+    /// (migration 6's trigger).
+    public static let changeChannel = "outcomesd_tokens"
+
+    /// Runs `onChange` for every announcement on ``changeChannel``, after `onListening` once the
+    /// `LISTEN` is in place; returns when the connection ends (an error) or the task is cancelled.
+    public func listenForChanges(onListening: @Sendable () -> Void, onChange: @Sendable () -> Void) async throws {
+        try await client.withConnection { connection in
+            try await connection.listen(on: Self.changeChannel) { notifications in
+                onListening()
+                for try await _ in notifications { onChange() }
+            }
+        }
+    }
+
     /// The principal for a bearer token, or nil when unknown or revoked. Records the last use.
     public func authenticate(_ token: String) async throws -> Principal? {
         guard token.hasPrefix("od_"), token.utf8.count < 128 else { return nil }
