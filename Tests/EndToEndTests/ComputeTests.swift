@@ -33,7 +33,8 @@ struct ComputeTests {
         while Date() < deadline {
             measures = try DaemonProcess.run(["measures", "--state-dir", state, "--catalogue", catalogue,
                                               "--indicator", "low_birth_weight", "--area", "W06000015", "--format", "json"])
-            if measures.status == 0, measures.out.contains("\"lower95\" : ") { break }
+            let records = (try? JSONSerialization.jsonObject(with: Data(measures.out.utf8))) as? [[String: Any]] ?? []
+            if measures.status == 0, records.contains(where: { $0["lower95"] is Double }) { break }
             try await Task.sleep(for: .milliseconds(500))
         }
         #expect(measures.status == 0 && measures.out.contains("\"benchmark\""), "\(measures.err)")
