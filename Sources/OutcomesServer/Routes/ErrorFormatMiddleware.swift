@@ -2,8 +2,8 @@ import Hummingbird
 import Logging
 
 /// Errors in the format the request asked for: a request for text or CSV gets its error as
-/// plain text (`error 404: unknown area …`), others get Hummingbird's JSON
-/// `{"error": {"message": …}}`. An unknown `format` itself is answered in JSON.
+/// plain text (`error 404: unknown area …`), others JSON `{"error": {"message": …}}` (the shape
+/// Hummingbird uses). An unknown `format` itself is answered in JSON.
 ///
 /// Anything that is not an `HTTPError` is a fault of ours: it is logged with the request (so an
 /// operator can find it) and answered 500 with a body that says so, never an empty 500.
@@ -27,10 +27,17 @@ struct ErrorFormatMiddleware: RouterMiddleware {
     }
 
     static func formatted(_ error: HTTPError, _ request: Request) throws -> Response {
-        guard let format = try? ResponseFormat.negotiate(request), format != .json else { throw error }
         var headers = error.headers
-        headers[.contentType] = "text/plain; charset=utf-8"
-        let text = "error \(error.status.code): \(error.body ?? error.status.reasonPhrase)\n"
-        return Response(status: error.status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+        let message = error.body ?? error.status.reasonPhrase
+        let body: String
+        if let format = try? ResponseFormat.negotiate(request), format != .json {
+            headers[.contentType] = "text/plain; charset=utf-8"
+            body = "error \(error.status.code): \(message)\n"
+        } else {
+            // Hummingbird's shape, without its escaped slashes ("GET \/v1\/areas").
+            headers[.contentType] = "application/json"
+            body = try ReadRoutes.json(["error": ["message": message]])
+        }
+        return Response(status: error.status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 }
