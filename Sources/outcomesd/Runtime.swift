@@ -63,8 +63,10 @@ struct Runtime {
         }
     }
 
-    func makeClient(_ target: DatabaseTarget) -> PostgresClient {
-        PostgresClient(configuration: .init(target: target, poolSize: configuration.poolSize,
+    /// The pool; `serve` asks for one connection more than `database.pool_size`, which its
+    /// token-change listener holds for as long as it runs, so requests keep the configured size.
+    func makeClient(_ target: DatabaseTarget, reserved: Int = 0) -> PostgresClient {
+        PostgresClient(configuration: .init(target: target, poolSize: configuration.poolSize + reserved,
                                             statementTimeoutSeconds: configuration.statementTimeoutSeconds),
                        backgroundLogger: logger)
     }

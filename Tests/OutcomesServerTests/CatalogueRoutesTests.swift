@@ -90,6 +90,7 @@ struct CatalogueRoutesTests {
             for token in [nil, tokens["reader"], police] {
                 let p = try await point(token)
                 #expect(p["numerator"] is NSNull && p["value"] is NSNull && p["lower95"] is NSNull, "\(token ?? "anonymous")")
+                #expect(p["benchmark"] is NSNull && p["quintile"] is NSNull && p["trend"] is NSNull)
                 #expect((p["notes"] as? String)?.contains("c") == true)
             }
             for token in [tokens["admin"], ons] {

@@ -99,6 +99,10 @@ struct FeedRoutesTests {
             let (again, againBody) = try await Self.post(http, token: tokens["other"], body: Self.feed, accept: "text/plain")
             #expect(again == .forbidden && !againBody.contains("duplicate"))
             #expect(try await Self.post(http, token: tokens["partner"], body: Self.feed).0 == .ok)
+            // The log says why the refused feed was refused.
+            let log = try await http.execute(uri: "/v1/feeds?format=csv", method: .get,
+                                             headers: [.authorization: "Bearer \(tokens["admin"] ?? "")"]) { String(buffer: $0.body) }
+            #expect(log.contains("no valid row: every row was rejected"))
             let mixed = Self.feed + "looked_after_rate,W06000013,2023-24,all,120,25000,\n"
             let (mixedStatus, mixedBody) = try await Self.post(http, token: tokens["other"], body: mixed, accept: "text/plain")
             #expect(mixedStatus == .ok)

@@ -16,6 +16,8 @@ struct RepresentationTests {
         "/v1/summary", "/v1/summary?area=W06000015", "/v1/areas/W06000015", "/v1/areas", "/v1/aims", "/v1/dimensions",
         "/v1/indicators", "/v1/aims/2?area=W06000015", "/v1/dimensions/c?area=W11000029", "/v1/runs", "/v1/feeds", "/v1/feeds/1",
         "/v1/indicators/low_birth_weight?area=W06000015",
+        // The longest title with one of the longest area names.
+        "/v1/indicators/ks4_level2_inclusive?area=W11000026",
     ]
 
     @Test("every text endpoint, in English and Welsh, fits in 100 columns under a heading")

@@ -11,6 +11,7 @@ struct TokenChanges: Service {
 
     func run() async throws {
         await cancelWhenGracefulShutdown { await gate.wait() }
+        guard gate.isOpen else { return }
         let store = TokenStore(client: context.client, logger: context.logger)
         let cache = context.principals
         let logger = context.logger

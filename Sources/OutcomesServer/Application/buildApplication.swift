@@ -29,7 +29,7 @@ public func buildApplication(_ context: ServerContext) -> some ApplicationProtoc
     app.beforeServerStarts {
         try await Migrator(client: context.client, logger: context.logger).migrate()
         try await CatalogueSync(client: context.client, logger: context.logger).sync(context.catalogue)
-        await gate.open()
+        gate.open()
     }
     return app
 }

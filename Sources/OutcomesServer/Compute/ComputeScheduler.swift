@@ -18,6 +18,7 @@ struct ComputeScheduler: Service {
     func run() async throws {
         let logger = context.logger
         await cancelWhenGracefulShutdown { await gate.wait() }
+        guard gate.isOpen else { return }
         guard !Task.isShuttingDownGracefully else { return }
         let store = RunStore(client: context.client, catalogue: context.catalogue, logger: logger, keepRuns: context.keepRuns)
         var lastFeed = try await latestFeedID()

@@ -81,7 +81,7 @@ struct DepthRow: TableRow, EveryKeyEncodable {
 
     static let textColumns = ["indicator", "period", "value", "95% interval", "vs Wales", "trend", "series"]
     var textCells: [String] {
-        guard let period else { return [indicator, "", "", "", "", "", "no data"] }
+        guard let period else { return [indicator, "", "", "", "", "", Words.t("no data", "dim data", welsh)] }
         let interval = lower95.flatMap { l in upper95.map { u in MeasuresText.fmt(l) + "–" + MeasuresText.fmt(u) } } ?? ""
         return [indicator, period + (stale == true ? "!" : ""), value.map(MeasuresText.fmt) ?? (notes.contains("c") ? "c" : ""),
                 interval, vs_wales ?? "", MeasuresText.arrow(trend), MeasuresText.sparkline(series.suffix(12).map(\.value))]

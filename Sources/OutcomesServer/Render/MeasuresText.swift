@@ -26,9 +26,10 @@ public enum MeasuresText {
     public static func render(indicator: Indicator, area: Area, breakdown: String, breakdownName: String? = nil, run: Int64,
                               finished: String? = nil, records: [MeasureQueries.Record], welsh: Bool = false) -> String {
         let t = { (en: String, cy: String) in Words.t(en, cy, welsh) }
-        var out = "\(indicator.title.text(welsh: welsh)) — \(area.name.text(welsh: welsh)) (\(area.code))\n"
-        out += String(repeating: "=", count: min(99, out.count - 1)) + "\n"
-        out += t("Breakdown", "Dadansoddiad") + ": \(breakdownName ?? breakdown); " + Words.fromRun(run, finished, welsh) + "\n"
+        let title = SummaryText.wrap("", indicator.title.text(welsh: welsh))
+        var out = title + String(repeating: "=", count: title.split(separator: "\n").map(\.count).max() ?? 0) + "\n"
+        out += SummaryText.wrap("", "\(area.name.text(welsh: welsh)) (\(area.code)); " + t("breakdown", "dadansoddiad")
+                                + ": \(breakdownName ?? breakdown); " + Words.fromRun(run, finished, welsh))
         out += t("unit", "uned") + ": \(indicator.unit); " + t("polarity", "polaredd") + ": \(indicator.polarity.rawValue)"
             + (records.isEmpty ? "" : "; " + t("series", "cyfres") + " \(sparkline(records.map(\.value)))") + "\n\n"
         out += pad(t("period", "cyfnod"), 10) + lpad(t("value", "gwerth"), 9) + "  " + pad(t("95% interval", "cyfwng 95%"), 22)

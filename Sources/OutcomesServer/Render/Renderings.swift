@@ -38,7 +38,7 @@ public enum Renderings {
             Words.t("Indicators", "Dangosyddion", welsh) + " (\(catalogue.indicators.count))",
             Words.t("GET /v1/indicators/{id}?area=CODE&breakdown=KEY shows a series with its measures.",
                     "Mae GET /v1/indicators/{id}?area=COD&breakdown=ALLWEDD yn dangos cyfres a'i mesurau.", welsh),
-        ])
+        ], welsh: welsh)
     }
 
     /// How a run's finish time is shown: in the `X-Outcomesd-Run-Finished` header and in text.

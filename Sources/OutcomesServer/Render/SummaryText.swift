@@ -59,7 +59,7 @@ public enum SummaryText {
 
     /// A local authority against its Local Health Board, aim by aim and dimension by dimension.
     static func boardSection(_ s: AreaSummary, board: String?, welsh: Bool) -> String {
-        let heading = (board.map { Words.t("Against", "O'i gymharu â", welsh) + " " + $0 }
+        let heading = (board.map { Words.t("Against", Words.withAg($0), welsh) + " " + $0 }
             ?? Words.t("Against its Local Health Board", "O'i gymharu â'i Fwrdd Iechyd Lleol", welsh))
         var out = heading + "\n" + String(repeating: "-", count: heading.count) + "\n"
         out += pad("", 7) + pad(Words.t("title", "teitl", welsh), 42) + col("bet", 4) + col("sim", 4) + col("wor", 4) + "\n"
@@ -82,11 +82,22 @@ public enum SummaryText {
         String(repeating: " ", count: max(0, width - s.count)) + s
     }
 
-    /// Wraps a list to 99 columns under a hanging label.
+    /// Wraps a list to 99 columns under a hanging label (a word longer than a line, such as a
+    /// path, is cut across lines).
     static func wrap(_ label: String, _ text: String) -> String {
         var lines: [String] = []
         var line = label
+        let room = max(20, 99 - label.count)
+        var words: [Substring] = []
         for word in text.split(separator: " ") {
+            var rest = word
+            while rest.count > room {
+                words.append(rest.prefix(room))
+                rest = rest.dropFirst(room)
+            }
+            words.append(rest)
+        }
+        for word in words {
             if line.count + word.count + 1 > 99 && line.count > label.count {
                 lines.append(line)
                 line = String(repeating: " ", count: label.count)

@@ -4,7 +4,8 @@ import OutcomesStore
 /// Small-number suppression for what readers see (the statistical disclosure control of
 /// official statistics): a numerator, denominator or count below the indicator's threshold
 /// (default 5) is withheld, and so is every value derived from it — value, intervals, change,
-/// gap. Admins and the partner that supplies the indicator see everything.
+/// gap, and the comparisons, trend, quintile and target computed from them. Admins and the partner
+/// that supplies the indicator see everything.
 enum Suppression {
     static let defaultThreshold = 5.0
 
@@ -45,6 +46,8 @@ enum Suppression {
         s.value = nil; s.lower95 = nil; s.upper95 = nil; s.lower998 = nil; s.upper998 = nil
         s.numerator = nil; s.denominator = nil; s.change = nil; s.changeRelative = nil; s.gap = nil
         s.trendChi2 = nil
+        // Comparisons and labels computed from the withheld figures would hint at them.
+        s.benchmark = nil; s.benchmarkBoard = nil; s.trend = nil; s.quintile = nil; s.target = nil; s.gapSignificant = nil
         if !s.notes.contains("c") { s.notes = String((s.notes + "c").sorted()) }
         return s
     }

@@ -23,11 +23,14 @@ extension TableRow {
 enum Table {
     static let textWidth = 100
 
-    static func render<Row: TableRow>(_ rows: [Row], format: ResponseFormat, heading: [String], footer: [String] = []) throws -> String {
+    static func render<Row: TableRow>(_ rows: [Row], format: ResponseFormat, heading: [String], footer: [String] = [],
+                                      welsh: Bool = false) throws -> String {
         switch format {
         case .json: return try ReadRoutes.json(rows)
         case .csv: return csv(header: Row.columns, rows: rows.map(\.cells))
-        case .text: return text(header: Row.textColumns, rows: rows.map { ($0.textCells, $0.textNotes) }, heading: heading, footer: footer)
+        case .text:
+            return text(header: Row.textColumns.map { Words.column($0, welsh) }, rows: rows.map { ($0.textCells, $0.textNotes) },
+                        heading: heading, footer: footer, welsh: welsh)
         }
     }
 
@@ -40,7 +43,8 @@ enum Table {
     /// Aligned columns with two spaces between them. The last column (the free text: a title, a
     /// name, a file) takes the width left and wraps under itself; if the others leave it fewer
     /// than 16 columns, the widest of them is cut with "…" until it has them.
-    static func text(header: [String], rows: [(cells: [String], notes: [String])], heading: [String], footer: [String]) -> String {
+    static func text(header: [String], rows: [(cells: [String], notes: [String])], heading: [String], footer: [String],
+                     welsh: Bool = false) -> String {
         var widths = header.map(\.count)
         for row in rows {
             for (i, cell) in row.cells.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
@@ -74,7 +78,7 @@ enum Table {
             out += line(row.cells) + "\n"
             for note in row.notes { out += SummaryText.wrap("    ", note) }
         }
-        if rows.isEmpty { out += "(none)\n" }
+        if rows.isEmpty { out += Words.t("(none)", "(dim)", welsh) + "\n" }
         if !footer.isEmpty { out += "\n" + footer.map { SummaryText.wrap("", $0) }.joined() }
         return out
     }

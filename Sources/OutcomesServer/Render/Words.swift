@@ -9,6 +9,27 @@ enum Words {
 
     static func run(_ welsh: Bool) -> String { t("run", "rhediad", welsh) }
 
+    /// "O'i gymharu â" before a consonant, "ag" before a vowel.
+    static func withAg(_ name: String) -> String {
+        "O'i gymharu " + ("AEIOUWYaeiouwy".contains(name.first ?? "x") ? "ag" : "â")
+    }
+
+    /// Column headings of the text tables in Welsh (English when there is no entry).
+    static func column(_ en: String, _ welsh: Bool) -> String {
+        guard welsh else { return en }
+        return columnsCy[en] ?? en
+    }
+
+    static let columnsCy: [String: String] = [
+        "indicator": "dangosydd", "period": "cyfnod", "value": "gwerth", "95% interval": "cyfwng 95%", "vs Wales": "v Cymru",
+        "trend": "tuedd", "series": "cyfres", "code": "cod", "kind": "math", "parent": "rhiant", "from": "o", "to": "tan",
+        "name": "enw", "aim": "nod", "indicators": "dangosyddion", "title": "teitl", "dimension": "agwedd", "type": "math",
+        "dims": "agweddau", "aims": "nodau", "partner": "partner", "run": "rhediad", "trigger": "sbardun", "status": "statws",
+        "started (UTC)": "dechrau (UTC)", "seconds": "eiliadau", "observations": "arsylwadau", "measures": "mesurau",
+        "feed": "ffrwd", "received (UTC)": "derbyn (UTC)", "rows": "rhesi", "new": "newydd", "upd": "diwed", "same": "heb",
+        "rej": "gwrth", "line": "llinell", "field": "maes",
+    ]
+
     /// "from run 3, 2026-…Z" (Welsh "o'r rhediad": no mutation after the article).
     static func fromRun(_ run: Int64, _ finished: String?, _ welsh: Bool) -> String {
         t("from run", "o'r rhediad", welsh) + " \(run)" + (finished.map { ", \($0)" } ?? "")

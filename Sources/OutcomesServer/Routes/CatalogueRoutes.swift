@@ -39,7 +39,7 @@ struct CatalogueRoutes: Sendable {
                              rows: @escaping (Bool) -> [Row]) async throws -> Response {
         try await read.requireReader(request)
         return try await catalogueList(request, path: path) { format, welsh in
-            try Table.render(rows(welsh), format: format, heading: heading(welsh))
+            try Table.render(rows(welsh), format: format, heading: heading(welsh), welsh: welsh)
         }
     }
 
@@ -133,7 +133,7 @@ struct CatalogueRoutes: Sendable {
             let footer = [Words.trendLegend(r.welsh), Words.sparkLegend(r.welsh), Words.marksLegend(r.welsh),
                           Words.t("vs Wales: compared with Wales at 95% (best/worst at 99.8%); gaps: priority groups significantly apart from all children.",
                                   "v Cymru: o'i gymharu â Chymru ar 95% (gorau/gwaethaf ar 99.8%); bylchau: grwpiau blaenoriaeth sy'n arwyddocaol wahanol i bob plentyn.", r.welsh)]
-            return try Table.render(rows, format: r.format, heading: heading, footer: footer)
+            return try Table.render(rows, format: r.format, heading: heading, footer: footer, welsh: r.welsh)
         }
     }
 }

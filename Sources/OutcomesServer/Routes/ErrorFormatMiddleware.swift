@@ -15,6 +15,9 @@ struct ErrorFormatMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as HTTPError {
             return try Self.formatted(error, request)
+        } catch let error as any HTTPResponseError {
+            // Hummingbird's own answers (e.g. 413 for a body over its limit): not our fault.
+            throw error
         } catch is CancellationError {
             throw CancellationError()
         } catch {

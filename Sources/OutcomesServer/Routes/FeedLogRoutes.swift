@@ -26,8 +26,8 @@ struct FeedLogRoutes: Sendable {
         let body = try Table.render(feeds, format: format, heading: [
             Words.t("Feeds received, newest first", "Ffrydiau a dderbyniwyd, y diweddaraf yn gyntaf", welsh) + " (\(scope))",
             Words.t("new/upd/same/rej: rows inserted, updated, unchanged, rejected. GET /v1/feeds/{id} shows a report.",
-                    "new/upd/same/rej: rhesi newydd, wedi'u diweddaru, heb newid, wedi'u gwrthod. Mae GET /v1/feeds/{id} yn dangos adroddiad.", welsh),
-        ])
+                    "newydd/diwed/heb/gwrth: rhesi newydd, wedi'u diweddaru, heb newid, wedi'u gwrthod. Mae GET /v1/feeds/{id} yn dangos adroddiad.", welsh),
+        ], welsh: welsh)
         return await read.withRunHeaders(Self.response(body, format))
     }
 
@@ -75,9 +75,9 @@ struct FeedLogRoutes: Sendable {
         if errors.isEmpty {
             out += t("No errors recorded.", "Dim gwallau wedi'u cofnodi.") + "\n"
         } else {
-            out += Table.text(header: FeedLog.RowError.textColumns, rows: errors.map { ($0.textCells, $0.textNotes) },
+            out += Table.text(header: FeedLog.RowError.textColumns.map { Words.column($0, welsh) }, rows: errors.map { ($0.textCells, $0.textNotes) },
                               heading: [t("Errors", "Gwallau") + " (\(errors.count)" + (f.rejected > errors.count ? " " + t("of", "o") + " \(f.rejected)" : "") + ")"],
-                              footer: [])
+                              footer: [], welsh: welsh)
         }
         return out
     }

@@ -63,8 +63,7 @@ struct FeedRoutes: Sendable {
         } catch let error as LimitedBody<RequestBody>.TooLarge {
             throw HTTPError(.contentTooLarge, message: "feed is over the limit of \(error.limit) bytes; nothing was stored")
         }
-        let allForeign = report.rows > 0 && report.rejected == report.rows
-            && report.errors.allSatisfy { $0.code == "partner_not_allowed" } && report.errors.count == report.rejected
+        let allForeign = report.rows > 0 && report.foreign == report.rows
         let status: HTTPResponse.Status = allForeign ? .forbidden : (report.status == .rejected ? .unprocessableContent : .ok)
         return try Self.render(report, status: status, accept: request.headers[.accept])
     }

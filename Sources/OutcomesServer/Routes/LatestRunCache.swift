@@ -36,7 +36,9 @@ final class LatestRunCache: Sendable {
         if let fresh { return fresh }
         let run = try await queries.run()
         return state.withLock { s in
-            let made = s.cached?.id == run.id ? s.cached ?? Self.make(run) : Self.make(run)
+            // A slow answer that crossed a newer one must not take the served run backwards.
+            if let cached = s.cached, cached.id >= run.id { s.fetchedAt = .now; return cached }
+            let made = Self.make(run)
             s.cached = made
             s.fetchedAt = .now
             return made

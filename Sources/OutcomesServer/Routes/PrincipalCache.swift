@@ -24,7 +24,7 @@ final class PrincipalCache: Sendable {
     let lifetime: Duration
     let capacity: Int
 
-    init(lifetime: Duration = .seconds(60), capacity: Int = 10_000) {
+    init(lifetime: Duration = .seconds(10), capacity: Int = 10_000) {
         self.lifetime = lifetime
         self.capacity = capacity
     }

@@ -102,7 +102,8 @@ struct ReadRoutes: Sendable {
         let format = try ResponseFormat.negotiate(request)
         let welsh = ResponseFormat.welsh(request)
         let runs = try await RunLog(client: context.client, logger: context.logger).recent(limit: 50)
-        let body = try Table.render(runs, format: format, heading: [Words.t("Compute runs, newest first", "Rhediadau cyfrifo, y diweddaraf yn gyntaf", welsh)])
+        let body = try Table.render(runs, format: format, heading: [Words.t("Compute runs, newest first", "Rhediadau cyfrifo, y diweddaraf yn gyntaf", welsh)],
+                                    welsh: welsh)
         return await withRunHeaders(Response(status: .ok, headers: [.contentType: format.contentType, .cacheControl: "no-store"],
                                              body: .init(byteBuffer: ByteBuffer(string: body))))
     }

@@ -21,6 +21,7 @@ struct SpoolWatcher: Service {
     func run() async throws {
         let logger = context.logger
         await cancelWhenGracefulShutdown { await gate.wait() }
+        guard gate.isOpen else { return }
         guard !Task.isShuttingDownGracefully else { return }
         try folder.prepare(partners: context.catalogue.partners.map(\.key))
         logger.info("watching spool folder", metadata: ["incoming": "\(folder.incoming)"])

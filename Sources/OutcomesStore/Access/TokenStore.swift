@@ -100,14 +100,37 @@ public struct TokenStore: Sendable {
     public static let changeChannel = "outcomesd_tokens"
 
     /// Runs `onChange` for every announcement on ``changeChannel``, after `onListening` once the
-    /// `LISTEN` is in place; returns when the connection ends (an error) or the task is cancelled.
-    public func listenForChanges(onListening: @Sendable () -> Void, onChange: @Sendable () -> Void) async throws {
+    /// `LISTEN` is in place; returns (throws) when the connection fails or does not answer a
+    /// `SELECT 1` every `ping` within 5 s (a connection dropped silently by a firewall must not
+    /// leave a listener that hears nothing), or when the task is cancelled. Holds one pool
+    /// connection while it runs.
+    public func listenForChanges(ping: Duration = .seconds(15), onListening: @Sendable @escaping () -> Void,
+                                 onChange: @Sendable @escaping () -> Void) async throws {
+        let logger = self.logger
         try await client.withConnection { connection in
             try await connection.listen(on: Self.changeChannel) { notifications in
                 onListening()
-                for try await _ in notifications { onChange() }
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask {
+                        for try await _ in notifications { onChange() }
+                        throw ListenerEnded()
+                    }
+                    group.addTask {
+                        while true {
+                            try await Task.sleep(for: ping)
+                            _ = try await withTimeout(seconds: 5) { try await connection.query("SELECT 1", logger: logger).collect().count }
+                        }
+                    }
+                    try await group.next()
+                    group.cancelAll()
+                }
             }
         }
+    }
+
+    /// The notification stream ended: the listening connection is gone.
+    public struct ListenerEnded: Error, CustomStringConvertible {
+        public var description: String { "the token-change notifications ended" }
     }
 
     /// The principal for a bearer token, or nil when unknown or revoked. Records the last use.

@@ -121,6 +121,8 @@ public struct FeedIngest: Sendable {
         var bytes = 0
         var staged = 0
         var rejected = 0
+        /// Rows refused because the indicator is another partner's (all counted, past the cap).
+        var foreign = 0
         var errors: [RowError] = []
         var fileError: FeedFileError?
 
@@ -129,6 +131,7 @@ public struct FeedIngest: Sendable {
             for row in batch.rows { CopyText.append(row, to: &buffer) }
             staged += batch.rows.count
             rejected += batch.errors.count
+            foreign += batch.errors.count { $0.code == "partner_not_allowed" }
             let room = FeedIngest.maximumReportedErrors - errors.count
             if room > 0 { errors += batch.errors.prefix(room) }
         }
@@ -187,6 +190,7 @@ public struct FeedIngest: Sendable {
                                   fileName: options.fileName, sha256: sha, rows: progress.staged + progress.rejected,
                                   inserted: 0, updated: 0, unchanged: 0, rejected: progress.rejected,
                                   fileError: progress.fileError, errors: progress.errors)
+        report.foreign = progress.foreign
         if progress.fileError != nil {
             report.status = .rejected
             report.rejected = report.rows
@@ -196,18 +200,18 @@ public struct FeedIngest: Sendable {
             report.status = .rejected
             return StageResult(report: report, commit: false, bytes: progress.bytes)
         }
-        // Not one valid row: the feed is rejected, not applied, so sending it again (corrected, or
-        // by the right partner) is validated afresh rather than answered as a duplicate.
-        if progress.staged == 0 && progress.rejected > 0 {
-            report.status = .rejected
-            return StageResult(report: report, commit: false, bytes: progress.bytes)
-        }
         if options.dryRun {
             let (inserted, updated) = try await wouldChange(on: connection)
             report.status = .dryRun
             report.inserted = inserted
             report.updated = updated
             report.unchanged = progress.staged - inserted - updated
+            return StageResult(report: report, commit: false, bytes: progress.bytes)
+        }
+        // Not one valid row: the feed is rejected, not applied, so sending it again (corrected, or
+        // by the right partner) is validated afresh rather than answered as a duplicate.
+        if progress.staged == 0 && progress.rejected > 0 {
+            report.status = .rejected
             return StageResult(report: report, commit: false, bytes: progress.bytes)
         }
         if let earlier = try await appliedFeed(sha256: Array(progress.hasher.finalize()), partner: options.partner, on: connection) {
@@ -320,6 +324,9 @@ public struct FeedIngest: Sendable {
                             on connection: PostgresConnection) async throws -> Int64 {
         let sha = ByteBuffer(bytes: report.sha256.hexBytes)
         let message = report.fileError.map { "\($0.code): \($0.message)" }
+            ?? (status != "rejected" ? nil : report.rejected == report.rows
+                ? "no valid row: every row was rejected (see the errors)"
+                : "strict: \(report.rejected) of \(report.rows) rows rejected, so none was stored")
         let rows = try await connection.query("""
             INSERT INTO feed (partner_id, source, file_name, sha256, byte_size, format, strict, status, duplicate_of,
                               rows_total, rejected, message, finished_at)

@@ -5,7 +5,7 @@ public struct ImportReport: Sendable, Encodable, Equatable {
     public enum Status: String, Sendable, Encodable {
         /// Stored (possibly with some rows rejected).
         case applied
-        /// Refused whole: a file-level error, or any row error under `strict`.
+        /// Refused whole: a file-level error, no valid row, or any row error under `strict`.
         case rejected
         /// Byte-identical to an earlier applied feed; nothing written.
         case duplicate
@@ -28,6 +28,8 @@ public struct ImportReport: Sendable, Encodable, Equatable {
     public var fileError: FeedFileError?
     /// Row errors (at most ``FeedIngest/maximumReportedErrors``; `rejected` counts them all).
     public var errors: [RowError]
+    /// Rows refused as another partner's indicators (all counted; not encoded).
+    public var foreign = 0
 
     enum CodingKeys: String, CodingKey {
         case feedID = "feed_id", status, duplicateOf = "duplicate_of", partner, fileName = "file_name", sha256

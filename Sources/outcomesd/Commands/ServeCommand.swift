@@ -31,7 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
             let catalogue = try runtime.loadCatalogue()
             let (target, cluster, started) = try runtime.openDatabase()
             let config = runtime.configuration
-            let context = ServerContext(client: runtime.makeClient(target), catalogue: catalogue,
+            let context = ServerContext(client: runtime.makeClient(target, reserved: 1), catalogue: catalogue,
                                         listen: listenAddress, logger: runtime.logger, maxFeedBytes: config.maxFeedBytes,
                                         spoolDirectory: config.spoolEnabled ? runtime.stateDirectory + "/spool" : nil,
                                         spoolInterval: .seconds(config.spoolIntervalSeconds))
