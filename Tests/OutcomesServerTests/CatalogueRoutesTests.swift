@@ -97,6 +97,24 @@ struct CatalogueRoutesTests {
                 let p = try await point(token)
                 #expect(p["numerator"] as? Double == 1 && p["denominator"] as? Double == 661)
             }
+            // The roll-up: Ceredigion's latest infant deaths (2 in 2025) are small, so a reader's
+            // summary takes infant_mortality out of its comparisons; the admin's and ONS's keep it.
+            func aim1(_ token: String?) async throws -> [String: Any] {
+                let (_, _, json) = try await R.get(http, "/v1/summary?area=W06000008", token: token)
+                let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+                return try #require((object["aims"] as? [[String: Any]])?.first)
+            }
+            let compared = ["better", "similar", "worse", "higher_or_lower", "not_compared"]
+            for token in [nil, tokens["reader"], police] {
+                let g = try await aim1(token)
+                #expect((g["withheld"] as? [String])?.contains("infant_mortality") == true)
+                #expect(compared.allSatisfy { (g[$0] as? [String])?.contains("infant_mortality") == false })
+            }
+            for token in [tokens["admin"], ons] {
+                let g = try await aim1(token)
+                #expect((g["withheld"] as? [String]) == [] && (g["small"] as? [String])?.contains("infant_mortality") == true)
+                #expect(compared.contains { (g[$0] as? [String])?.contains("infant_mortality") == true })
+            }
             // The depth view withholds the same point from a reader's sparkline series.
             let (_, _, depth) = try await R.get(http, "/v1/aims/1?area=W06000001", token: tokens["reader"])
             let rows = try #require(try JSONSerialization.jsonObject(with: Data(depth.utf8)) as? [[String: Any]])

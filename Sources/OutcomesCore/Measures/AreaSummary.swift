@@ -32,6 +32,13 @@ public struct AreaSummary: Sendable, Hashable, Codable {
         public var boardBetter: [String] = []
         public var boardSimilar: [String] = []
         public var boardWorse: [String] = []
+        /// Indicators whose latest `all` point is under the small-number threshold, and the
+        /// "indicator/breakdown" gaps whose breakdown point is: what ``withholding(_:)`` hides.
+        public var small: [String] = []
+        public var smallGaps: [String] = []
+        /// Indicators taken out of every comparison and trend list for this reader because their
+        /// latest point is withheld (set by ``withholding(_:)``; empty as stored).
+        public var withheld: [String] = []
 
         enum CodingKeys: String, CodingKey {
             case key, title, titleCy = "title_cy", indicators, current, stale, missing, better, similar, worse
@@ -40,6 +47,7 @@ public struct AreaSummary: Sendable, Hashable, Codable {
             case trendNotAssessed = "trend_not_assessed", redRed = "red_red", targetsMet = "targets_met"
             case targetsMissed = "targets_missed", significantGaps = "significant_gaps"
             case boardBetter = "board_better", boardSimilar = "board_similar", boardWorse = "board_worse"
+            case small, smallGaps = "small_gaps", withheld
         }
 
         public init(key: String, title: String, titleCy: String? = nil) {
@@ -65,6 +73,7 @@ public struct AreaSummary: Sendable, Hashable, Codable {
             redRed = try list(.redRed); targetsMet = try list(.targetsMet); targetsMissed = try list(.targetsMissed)
             significantGaps = try list(.significantGaps)
             boardBetter = try list(.boardBetter); boardSimilar = try list(.boardSimilar); boardWorse = try list(.boardWorse)
+            small = try list(.small); smallGaps = try list(.smallGaps); withheld = try list(.withheld)
         }
     }
 
@@ -91,12 +100,18 @@ extension AreaSummary {
     public static func build(area: Area, catalogue: Catalogue, latest: [LatestMeasure]) -> AreaSummary {
         var all: [String: LatestMeasure] = [:]
         var gaps: [String: [String]] = [:]
+        var smallGaps: [String: [String]] = [:]
         for m in latest where m.area == area.code {
             if m.breakdown == Breakdown.allKey {
                 all[m.indicator] = m
             } else if m.gapSignificant == true, let gap = m.gap, let indicator = catalogue.indicator(m.indicator) {
                 let behind = indicator.polarity == .highIsGood ? gap < 0 : (indicator.polarity == .lowIsGood ? gap > 0 : false)
-                if behind { gaps[m.indicator, default: []].append("\(m.indicator)/\(m.breakdown)") }
+                if behind {
+                    gaps[m.indicator, default: []].append("\(m.indicator)/\(m.breakdown)")
+                    if SmallNumbers.isSmall(indicator, numerator: m.numerator, denominator: m.denominator, value: m.value) {
+                        smallGaps[m.indicator, default: []].append("\(m.indicator)/\(m.breakdown)")
+                    }
+                }
             }
         }
         func group(key: String, title: LocalizedText, members: [Indicator]) -> Group {
@@ -105,6 +120,8 @@ extension AreaSummary {
                 let id = indicator.id
                 g.indicators.append(id)
                 guard let m = all[id] else { g.missing.append(id); continue }
+                if SmallNumbers.isSmall(indicator, numerator: m.numerator, denominator: m.denominator, value: m.value) { g.small.append(id) }
+                g.smallGaps += smallGaps[id] ?? []
                 if m.stale == true { g.stale.append(id) } else { g.current.append(id) }
                 let worse: Bool
                 switch m.vsWales {
@@ -161,6 +178,32 @@ extension AreaSummary {
                 s.dimensions[i].title = d.title.en; s.dimensions[i].titleCy = d.title.cy
             }
         }
+        return s
+    }
+}
+
+extension AreaSummary {
+    /// The summary as a reader who may not see small numbers sees it: every indicator in `small`
+    /// that `suppressed` says is withheld from this reader leaves the comparison, trend, target
+    /// and board lists (they were computed from the withheld figures) and is listed in `withheld`;
+    /// so do its gaps, and any gap whose breakdown point is small. Counts of indicators, current,
+    /// stale and missing stay: they say nothing of the figures.
+    public func withholding(_ suppressed: (String) -> Bool) -> AreaSummary {
+        var s = self
+        func project(_ g: inout Group) {
+            let hidden = Set(g.small.filter(suppressed))
+            let hiddenGaps = Set(g.smallGaps.filter { suppressed(String($0.prefix { $0 != "/" })) })
+            guard !hidden.isEmpty || !hiddenGaps.isEmpty else { return }
+            func strip(_ list: inout [String]) { list.removeAll { hidden.contains($0) } }
+            strip(&g.better); strip(&g.similar); strip(&g.worse); strip(&g.higherOrLower); strip(&g.notCompared)
+            strip(&g.improving); strip(&g.noSignificantChange); strip(&g.worsening); strip(&g.changing)
+            strip(&g.trendNotAssessed); strip(&g.redRed); strip(&g.targetsMet); strip(&g.targetsMissed)
+            strip(&g.boardBetter); strip(&g.boardSimilar); strip(&g.boardWorse)
+            g.significantGaps.removeAll { hiddenGaps.contains($0) || hidden.contains(String($0.prefix { $0 != "/" })) }
+            g.withheld = g.indicators.filter { hidden.contains($0) }
+        }
+        for i in s.aims.indices { project(&s.aims[i]) }
+        for i in s.dimensions.indices { project(&s.dimensions[i]) }
         return s
     }
 }

@@ -13,9 +13,13 @@ public struct LatestMeasure: Sendable, Hashable {
     public var stale: Bool?
     public var gap: Double?
     public var gapSignificant: Bool?
+    /// The point's numerator and denominator, for small-number suppression of the roll-ups.
+    public var numerator: Double?
+    public var denominator: Double?
 
     public init(indicator: String, area: String, breakdown: String, period: String, value: Double?, vsWales: String,
-                vsBoard: String = "not_compared", trend: String, targetMet: Bool?, stale: Bool?, gap: Double?, gapSignificant: Bool?) {
+                vsBoard: String = "not_compared", trend: String, targetMet: Bool?, stale: Bool?, gap: Double?, gapSignificant: Bool?,
+                numerator: Double? = nil, denominator: Double? = nil) {
         self.indicator = indicator
         self.area = area
         self.breakdown = breakdown
@@ -28,5 +32,7 @@ public struct LatestMeasure: Sendable, Hashable {
         self.stale = stale
         self.gap = gap
         self.gapSignificant = gapSignificant
+        self.numerator = numerator
+        self.denominator = denominator
     }
 }

@@ -149,8 +149,8 @@ extension OpenAPIDocument {
                       Header `run,area,group,key,title,indicators,current,stale,missing,better,similar,
                       worse,higher_or_lower,not_compared,improving,no_significant_change,worsening,changing,
                       trend_not_assessed,red_red,targets_met,targets_missed,significant_gaps,board_better,
-                      board_similar,board_worse`; one row per aim then per dimension, with the count of
-                      each list of the JSON summary.
+                      board_similar,board_worse,small,small_gaps,withheld`; one row per aim then per
+                      dimension, with the count of each list of the JSON summary.
             Depth:
               description: One row per indicator under the aim or dimension, sorted by id.
               headers:

@@ -94,7 +94,7 @@ extension OpenAPIDocument {
               required: [key, title, indicators, current, stale, missing, better, similar, worse,
                          higher_or_lower, not_compared, improving, no_significant_change, worsening,
                          changing, trend_not_assessed, red_red, targets_met, targets_missed, significant_gaps,
-                         board_better, board_similar, board_worse]
+                         board_better, board_similar, board_worse, small, small_gaps, withheld]
               properties:
                 key:
                   type: string
@@ -150,6 +150,20 @@ extension OpenAPIDocument {
                 board_similar:
                   $ref: '#/components/schemas/IndicatorIds'
                 board_worse:
+                  $ref: '#/components/schemas/IndicatorIds'
+                small:
+                  description: Indicators whose latest `all` point is under the small-number threshold.
+                  $ref: '#/components/schemas/IndicatorIds'
+                small_gaps:
+                  type: array
+                  description: Significant gaps (`indicator/breakdown`) whose breakdown point is under the threshold.
+                  items:
+                    type: string
+                withheld:
+                  description: |
+                    For a reader who may not see small numbers: the indicators in `small` taken out of
+                    every comparison, trend, target and board list (their gaps too). Empty for admins
+                    and for the supplying partner's own indicators.
                   $ref: '#/components/schemas/IndicatorIds'
             Comparison:
               description: |

@@ -49,6 +49,7 @@ public enum SummaryText {
                 (Words.t("gaps", "bylchau", welsh), g.significantGaps),
                 (Words.t("missing", "ar goll", welsh), g.missing),
                 (Words.t("stale", "hen", welsh), g.stale),
+                (Words.t("withheld (small numbers)", "wedi'u hatal (rhifau bach)", welsh), g.withheld),
             ]
             for (what, list) in lists where !list.isEmpty {
                 out += wrap("        \(what): ", list.joined(separator: ", "))

@@ -7,8 +7,6 @@ import OutcomesStore
 /// gap, and the comparisons, trend, quintile and target computed from them. Admins and the partner
 /// that supplies the indicator see everything.
 enum Suppression {
-    static let defaultThreshold = 5.0
-
     static func applies(to principal: Principal?, indicator: Indicator) -> Bool {
         guard let principal else { return true }
         switch principal.role {
@@ -31,16 +29,7 @@ enum Suppression {
 
     /// The record with small numbers withheld (notes gain `c`, confidential).
     static func apply(_ r: MeasureQueries.Record, indicator: Indicator) -> MeasureQueries.Record {
-        let threshold = indicator.smallNumberThreshold.map(Double.init) ?? defaultThreshold
-        let small: Bool
-        switch indicator.kind {
-        case .proportion, .rate:
-            small = (r.numerator.map { $0 < threshold } ?? false) || (r.denominator.map { $0 < threshold } ?? false)
-        case .count:
-            small = r.value.map { $0 < threshold } ?? false
-        case .mean, .valueWithCI:
-            small = false
-        }
+        let small = SmallNumbers.isSmall(indicator, numerator: r.numerator, denominator: r.denominator, value: r.value)
         guard small else { return r }
         var s = r
         s.value = nil; s.lower95 = nil; s.upper95 = nil; s.lower998 = nil; s.upper998 = nil

@@ -61,14 +61,18 @@ struct ReadRoutes: Sendable {
 
     /// The roll-up of `areaCode`, else of `?area=`, else of Wales.
     func summary(_ request: Request, areaCode: String? = nil) async throws -> Response {
-        try await requireReader(request)
+        let principal = try await requireReader(request)
         let code = areaCode ?? request.uri.queryParameters["area"].map(String.init) ?? ComputeContext.walesCode
         guard let area = context.catalogue.area(code) else { throw Self.unknownArea(code) }
-        return try await fromRun(request, path: "summary/\(code)") { r in
+        let catalogue = context.catalogue
+        return try await fromRun(request, path: "summary/\(code)", audience: Suppression.audience(principal)) { r in
             guard let summary = try await r.queries.summary(area: area.code, run: r.run.id) else {
                 throw HTTPError(.notFound, message: "run \(r.run.id) has no summary for \(code) (an area retired before the run)")
             }
-            return try Renderings.summary(summary, catalogue: context.catalogue, run: r.run.id, finishedAt: r.run.finishedAt,
+            let visible = summary.withholding { id in
+                catalogue.indicator(id).map { Suppression.applies(to: principal, indicator: $0) } ?? true
+            }
+            return try Renderings.summary(visible, catalogue: catalogue, run: r.run.id, finishedAt: r.run.finishedAt,
                                           format: r.format, welsh: r.welsh)
         }
     }

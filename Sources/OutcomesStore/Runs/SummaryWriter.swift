@@ -16,16 +16,17 @@ struct SummaryWriter {
     func write(run: Int64, on connection: PostgresConnection) async throws {
         let indicatorKeys = keys.indicatorKeys, areaCodes = keys.areaCodes, breakdownKeys = keys.breakdownKeys
         var latest: [LatestMeasure] = []
-        for try await (i, a, b, period, value, vsWales, vsBoard, trend, targetMet, stale, gap, significant) in try await connection.query("""
+        for try await (i, a, b, period, value, vsWales, vsBoard, trend, targetMet, stale, gap, significant, numerator, denominator) in try await connection.query("""
             SELECT DISTINCT ON (indicator_id, area_id, breakdown_id)
-                   indicator_id, area_id, breakdown_id, period, value, vs_wales, vs_board, trend, target_met, stale, gap, gap_significant
+                   indicator_id, area_id, breakdown_id, period, value, vs_wales, vs_board, trend, target_met, stale, gap, gap_significant,
+                   numerator, denominator
             FROM measure WHERE run_id = \(run)
             ORDER BY indicator_id DESC, area_id DESC, breakdown_id DESC, period DESC
-            """, logger: logger).decode((Int32, Int32, Int16, String, Double?, String, String, String, Bool?, Bool?, Double?, Bool?).self) {
+            """, logger: logger).decode((Int32, Int32, Int16, String, Double?, String, String, String, Bool?, Bool?, Double?, Bool?, Double?, Double?).self) {
             guard let indicator = indicatorKeys[i], let area = areaCodes[a], let breakdown = breakdownKeys[b] else { continue }
             latest.append(LatestMeasure(indicator: indicator, area: area, breakdown: breakdown, period: period, value: value,
                                         vsWales: vsWales, vsBoard: vsBoard, trend: trend, targetMet: targetMet, stale: stale, gap: gap,
-                                        gapSignificant: significant))
+                                        gapSignificant: significant, numerator: numerator, denominator: denominator))
         }
         var byArea: [String: [LatestMeasure]] = [:]
         for m in latest { byArea[m.area, default: []].append(m) }

@@ -63,4 +63,27 @@ struct AreaSummaryTests {
         let summary = AreaSummary.build(area: wales, catalogue: catalogue, latest: [Self.m("low_birth_weight", vs: "worse", trend: "x")])
         #expect(summary.aims[0].missing == ["low_birth_weight"] && summary.aims[0].worse.isEmpty)
     }
+
+    @Test("a reader's roll-up withholds what was computed from small numbers; an admin's keeps it")
+    func withholding() throws {
+        let catalogue = try Self.catalogue()
+        let bridgend = try #require(catalogue.area("W06000013"))
+        var small = Self.m("low_birth_weight", vs: "worst", trend: "increasing_and_getting_worse")
+        (small.numerator, small.denominator) = (3, 400)
+        var gap = Self.m("school_readiness", "looked_after", vs: "not_compared", trend: "cannot_be_calculated", gap: -20, significant: true)
+        (gap.numerator, gap.denominator) = (2, 4)
+        var ready = Self.m("school_readiness", vs: "better", trend: "no_significant_change")
+        (ready.numerator, ready.denominator) = (800, 1000)
+        let summary = AreaSummary.build(area: bridgend, catalogue: catalogue, latest: [small, gap, ready])
+        #expect(summary.aims[0].small == ["low_birth_weight"] && summary.aims[1].smallGaps == ["school_readiness/looked_after"])
+        #expect(summary.withholding { _ in false } == summary)
+        let reader = summary.withholding { _ in true }
+        let aim1 = reader.aims[0], aim2 = reader.aims[1]
+        #expect(aim1.withheld == ["low_birth_weight"] && aim1.worse.isEmpty && aim1.redRed.isEmpty && aim1.worsening.isEmpty)
+        #expect(aim1.indicators == ["low_birth_weight"] && aim1.current == ["low_birth_weight"])
+        #expect(aim2.better == ["school_readiness"] && aim2.significantGaps.isEmpty && aim2.withheld.isEmpty)
+        // Withheld for one partner's readers only: the supplier's own indicator stays.
+        let supplier = summary.withholding { $0 != "low_birth_weight" }
+        #expect(supplier.aims[0].worse == ["low_birth_weight"] && supplier.aims[1].significantGaps.isEmpty)
+    }
 }
