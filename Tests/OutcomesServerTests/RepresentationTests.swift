@@ -150,19 +150,21 @@ struct RepresentationTests {
         }
     }
 
+    static func entry(_ body: String) -> RenderCache.Entry { RenderCache.Entry(body: ByteBuffer(string: body), headers: [:]) }
+
     @Test("the render cache keeps the newest run only and stays within its byte budget")
     func cacheBudget() async {
         let cache = RenderCache(budget: 1000)
         for i in 0..<10 {
-            cache.put(.init(run: 1, path: "p\(i)", format: "json", welsh: false), ByteBuffer(string: String(repeating: "x", count: 300)))
+            cache.put(.init(run: 1, path: "p\(i)", format: "json", welsh: false), Self.entry(String(repeating: "x", count: 300)))
         }
         #expect(cache.size <= 1000)
         #expect(cache.count == 3)
         #expect(cache.get(.init(run: 1, path: "p9", format: "json", welsh: false)) != nil)
         #expect(cache.get(.init(run: 1, path: "p0", format: "json", welsh: false)) == nil)
-        cache.put(.init(run: 2, path: "p", format: "json", welsh: false), ByteBuffer(string: "y"))
+        cache.put(.init(run: 2, path: "p", format: "json", welsh: false), Self.entry("y"))
         #expect(cache.count == 1)
-        cache.put(.init(run: 1, path: "old", format: "json", welsh: false), ByteBuffer(string: "z"))
+        cache.put(.init(run: 1, path: "old", format: "json", welsh: false), Self.entry("z"))
         #expect(cache.get(.init(run: 1, path: "old", format: "json", welsh: false)) == nil)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 
 /// The representation a reader asked for: `?format=json|text|csv`, else the `Accept` header,
 /// else JSON (the default: what scripts and the OpenAPI description expect; people in a terminal
@@ -15,8 +16,11 @@ public enum ResponseFormat: String, CaseIterable, Sendable {
         }
     }
 
-    static func negotiate(_ request: Request) throws -> ResponseFormat {
-        if let asked = request.uri.queryParameters["format"] {
+    /// The query of a request, parsed once per request (Hummingbird parses it on every access).
+    typealias Query = FlatDictionary<Substring, Substring>
+
+    static func negotiate(_ request: Request, _ query: Query? = nil) throws -> ResponseFormat {
+        if let asked = (query ?? request.uri.queryParameters)["format"] {
             guard let format = ResponseFormat(rawValue: String(asked)) else {
                 throw HTTPError(.badRequest, message: "unknown format '\(asked)'; choose json, text or csv")
             }
@@ -31,8 +35,8 @@ public enum ResponseFormat: String, CaseIterable, Sendable {
     /// Welsh when `?lang=cy`, else when `Accept-Language` ranks Welsh (`cy`, `cy-GB`) above English
     /// (RFC 9110 §12.5.4 quality values; the first listed wins a tie). Any other language, or none,
     /// is English: an unknown language is never an error.
-    static func welsh(_ request: Request) -> Bool {
-        if let lang = request.uri.queryParameters["lang"] { return lang.lowercased().hasPrefix("cy") }
+    static func welsh(_ request: Request, _ query: Query? = nil) -> Bool {
+        if let lang = (query ?? request.uri.queryParameters)["lang"] { return lang.lowercased().hasPrefix("cy") }
         guard let header = request.headers[.acceptLanguage] else { return false }
         return prefersWelsh(acceptLanguage: header)
     }

@@ -41,31 +41,40 @@ struct ReadRoutes: Sendable {
     /// A representation of a run's results: the run from `?run=`/`?as_of=`/latest, an ETag from
     /// the run and representation (`If-None-Match` → 304), the body from the render cache (the
     /// database is asked only on a miss), and the run, language and caching headers.
-    func fromRun(_ request: Request, path: String, audience: String = "public",
+    func fromRun(_ request: Request, _ query: ResponseFormat.Query? = nil, path: String, audience: String = "public",
                  render: (Rendering) async throws -> String) async throws -> Response {
-        let format = try ResponseFormat.negotiate(request)
-        let welsh = ResponseFormat.welsh(request)
+        let query = query ?? request.uri.queryParameters
+        let format = try ResponseFormat.negotiate(request, query)
+        let welsh = ResponseFormat.welsh(request, query)
         let queries = MeasureQueries(client: context.client, logger: context.logger)
-        let run = try await latestRun(queries, request)
+        let run = try await latestRun(queries, request, query)
         let key = RenderCache.Key(run: run.id, path: path, format: format.rawValue, welsh: welsh, audience: audience)
-        if let notModified = notModified(request, key, run: run) { return notModified }
-        let body: ByteBuffer
+        let entry: RenderCache.Entry
         if let hit = cache.get(key) {
-            body = hit
+            entry = hit
         } else {
-            body = ByteBuffer(string: try await render(Rendering(format: format, welsh: welsh, run: run, queries: queries)))
-            cache.put(key, body)
+            var headers = Self.headers(key: key, run: run)
+            headers[.contentType] = format.contentType
+            let body = ByteBuffer(string: try await render(Rendering(format: format, welsh: welsh, run: run, queries: queries)))
+            entry = RenderCache.Entry(body: body, headers: headers)
+            cache.put(key, entry)
         }
-        return respond(body, format: format, key: key, run: run)
+        if let match = request.headers[.ifNoneMatch], let etag = entry.headers[.eTag], match.contains(etag) || match == "*" {
+            var headers = entry.headers
+            headers[.contentType] = nil
+            return Response(status: .notModified, headers: headers)
+        }
+        return Response(status: .ok, headers: entry.headers, body: .init(byteBuffer: entry.body))
     }
 
     /// The roll-up of `areaCode`, else of `?area=`, else of Wales.
     func summary(_ request: Request, areaCode: String? = nil) async throws -> Response {
         let principal = try await requireReader(request)
-        let code = areaCode ?? request.uri.queryParameters["area"].map(String.init) ?? ComputeContext.walesCode
+        let query = request.uri.queryParameters
+        let code = areaCode ?? query["area"].map(String.init) ?? ComputeContext.walesCode
         guard let area = context.catalogue.area(code) else { throw Self.unknownArea(code) }
         let catalogue = context.catalogue
-        return try await fromRun(request, path: "summary/\(code)", audience: Suppression.audience(principal)) { r in
+        return try await fromRun(request, query, path: "summary/\(code)", audience: Suppression.audience(principal)) { r in
             guard let summary = try await r.queries.summary(area: area.code, run: r.run.id) else {
                 throw HTTPError(.notFound, message: "run \(r.run.id) has no summary for \(code) (an area retired before the run)")
             }
@@ -133,8 +142,8 @@ struct ReadRoutes: Sendable {
     /// The run a read is answered from: `?run=ID` (404 if it is not a kept, finished run),
     /// `?as_of=` an ISO 8601 date or date-time (the latest run finished by then; 404 if none),
     /// else the latest finished run (503 until the first run finishes).
-    func latestRun(_ queries: MeasureQueries, _ request: Request) async throws -> LatestRunCache.Run {
-        let params = request.uri.queryParameters
+    func latestRun(_ queries: MeasureQueries, _ request: Request, _ query: ResponseFormat.Query? = nil) async throws -> LatestRunCache.Run {
+        let params = query ?? request.uri.queryParameters
         var asked: Int64?
         if let text = params["run"] {
             guard let id = Int64(String(text)) else { throw HTTPError(.badRequest, message: "?run=\(text) is not a run id; GET /v1/runs lists them") }
@@ -166,19 +175,6 @@ struct ReadRoutes: Sendable {
 
     static func etag(_ key: RenderCache.Key) -> String {
         "\"r\(key.run)-\(FNV1a.hex(key.path + "|" + key.format + (key.welsh ? "|cy" : "") + "|" + key.audience))\""
-    }
-
-    func notModified(_ request: Request, _ key: RenderCache.Key, run: LatestRunCache.Run) -> Response? {
-        guard let match = request.headers[.ifNoneMatch], match.contains(Self.etag(key)) || match == "*" else { return nil }
-        var headers = Self.headers(key: key, run: run)
-        headers[.contentType] = nil
-        return Response(status: .notModified, headers: headers)
-    }
-
-    func respond(_ body: ByteBuffer, format: ResponseFormat, key: RenderCache.Key, run: LatestRunCache.Run) -> Response {
-        var headers = Self.headers(key: key, run: run)
-        headers[.contentType] = format.contentType
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
     }
 
     /// ETag, run, language and caching headers of a representation of a run. `no-cache`: a client

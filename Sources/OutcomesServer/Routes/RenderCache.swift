@@ -1,3 +1,4 @@
+import HTTPTypes
 import NIOCore
 import Synchronization
 
@@ -18,8 +19,15 @@ final class RenderCache: Sendable {
         var audience: String = "public"
     }
 
+    /// A rendered body and the headers that go with it (ETag, run, language, caching), both
+    /// fixed by the key, so a hit builds nothing.
+    struct Entry: Sendable {
+        var body: ByteBuffer
+        var headers: HTTPFields
+    }
+
     private struct State {
-        var entries: [Key: ByteBuffer] = [:]
+        var entries: [Key: Entry] = [:]
         var order: [Key] = []
         var bytes = 0
         var newestRun: Int64 = 0
@@ -32,14 +40,15 @@ final class RenderCache: Sendable {
         self.budget = budget
     }
 
-    /// A rendered body (kept as a `ByteBuffer`, so a hit copies nothing).
-    func get(_ key: Key) -> ByteBuffer? {
+    /// A rendered response (the body is a `ByteBuffer`, so a hit copies nothing).
+    func get(_ key: Key) -> Entry? {
         state.withLock { $0.entries[key] }
     }
 
     /// Keeps a body rendered for `key`: a newer run empties the cache; an older run's body is not
     /// kept (reads of `?run=` or `?as_of=` are rendered each time).
-    func put(_ key: Key, _ body: ByteBuffer) {
+    func put(_ key: Key, _ entry: Entry) {
+        let body = entry.body
         let budget = budget
         state.withLock { s in
             if key.run > s.newestRun {
@@ -47,12 +56,12 @@ final class RenderCache: Sendable {
                 s.newestRun = key.run
             }
             guard key.run == s.newestRun, s.entries[key] == nil, body.readableBytes <= budget else { return }
-            s.entries[key] = body
+            s.entries[key] = entry
             s.order.append(key)
             s.bytes += body.readableBytes
             var evicted = 0
             while s.bytes > budget, evicted < s.order.count {
-                if let old = s.entries.removeValue(forKey: s.order[evicted]) { s.bytes -= old.readableBytes }
+                if let old = s.entries.removeValue(forKey: s.order[evicted]) { s.bytes -= old.body.readableBytes }
                 evicted += 1
             }
             if evicted > 0 { s.order.removeFirst(evicted) }
