@@ -192,6 +192,16 @@ struct RepresentationTests {
         #expect(cache.principal(for: "od_d").principal == nil)
     }
 
+    @Test("wrapping keeps every character: a word longer than the line is cut across lines, under its label")
+    func wrapKeepsEverything() {
+        let path = "/var/lib/outcomesd/spool/incoming/local_health_board/" + String(repeating: "x", count: 120) + ".csv"
+        let text = TextWrap.hanging("file  ", "feed " + path)
+        let lines = text.split(separator: "\n")
+        #expect(lines.allSatisfy { $0.count <= 99 } && lines.count >= 3)
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("      ") })
+        #expect(text.replacingOccurrences(of: "\n      ", with: "").hasSuffix(String(repeating: "x", count: 120) + ".csv\n"))
+    }
+
     @Test("a text table wraps its last column under itself and cuts no other column that fits")
     func tableWraps() {
         struct Row: TableRow {

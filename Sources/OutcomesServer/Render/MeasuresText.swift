@@ -26,9 +26,9 @@ public enum MeasuresText {
     public static func render(indicator: Indicator, area: Area, breakdown: String, breakdownName: String? = nil, run: Int64,
                               finished: String? = nil, records: [MeasureQueries.Record], welsh: Bool = false) -> String {
         let t = { (en: String, cy: String) in Words.t(en, cy, welsh) }
-        let title = SummaryText.wrap("", indicator.title.text(welsh: welsh))
+        let title = TextWrap.hanging("", indicator.title.text(welsh: welsh))
         var out = title + String(repeating: "=", count: title.split(separator: "\n").map(\.count).max() ?? 0) + "\n"
-        out += SummaryText.wrap("", "\(area.name.text(welsh: welsh)) (\(area.code)); " + t("breakdown", "dadansoddiad")
+        out += TextWrap.hanging("", "\(area.name.text(welsh: welsh)) (\(area.code)); " + t("breakdown", "dadansoddiad")
                                 + ": \(breakdownName ?? breakdown); " + Words.fromRun(run, finished, welsh))
         out += t("unit", "uned") + ": \(indicator.unit); " + t("polarity", "polaredd") + ": \(indicator.polarity.rawValue)"
             + (records.isEmpty ? "" : "; " + t("series", "cyfres") + " \(sparkline(records.map(\.value)))") + "\n\n"
@@ -46,8 +46,8 @@ public enum MeasuresText {
         if records.contains(where: \.derived) {
             out += t("* derived from the local authorities' figures", "* wedi'i gyfrifo o ffigurau'r awdurdodau lleol") + "\n"
         }
-        out += SummaryText.wrap("", Words.trendLegend(welsh))
-        if records.contains(where: { $0.notes.contains("c") }) { out += SummaryText.wrap("", Words.marksLegend(welsh)) }
+        out += TextWrap.hanging("", Words.trendLegend(welsh))
+        if records.contains(where: { $0.notes.contains("c") }) { out += TextWrap.hanging("", Words.marksLegend(welsh)) }
         return out
     }
 

@@ -52,7 +52,7 @@ public enum SummaryText {
                 (Words.t("withheld (small numbers)", "wedi'u hatal (rhifau bach)", welsh), g.withheld),
             ]
             for (what, list) in lists where !list.isEmpty {
-                out += wrap("        \(what): ", list.joined(separator: ", "))
+                out += TextWrap.hanging("        \(what): ", list.joined(separator: ", "))
             }
         }
         return out
@@ -67,7 +67,7 @@ public enum SummaryText {
         for (label, g) in s.aims.map({ (Words.t("Aim", "Nod", welsh) + " \($0.key)", $0) }) + s.dimensions.map({ ("(\($0.key))", $0) }) {
             out += pad(label, 7) + pad(welsh ? (g.titleCy ?? g.title) : g.title, 42)
                 + num(g.boardBetter.count, 4) + num(g.boardSimilar.count, 4) + num(g.boardWorse.count, 4) + "\n"
-            if !g.boardWorse.isEmpty { out += wrap("        " + Words.t("worse", "gwaeth", welsh) + ": ", g.boardWorse.joined(separator: ", ")) }
+            if !g.boardWorse.isEmpty { out += TextWrap.hanging("        " + Words.t("worse", "gwaeth", welsh) + ": ", g.boardWorse.joined(separator: ", ")) }
         }
         return out
     }
@@ -81,31 +81,5 @@ public enum SummaryText {
     /// Right-aligned in `width` columns.
     static func col(_ s: String, _ width: Int) -> String {
         String(repeating: " ", count: max(0, width - s.count)) + s
-    }
-
-    /// Wraps a list to 99 columns under a hanging label (a word longer than a line, such as a
-    /// path, is cut across lines).
-    static func wrap(_ label: String, _ text: String) -> String {
-        var lines: [String] = []
-        var line = label
-        let room = max(20, 99 - label.count)
-        var words: [Substring] = []
-        for word in text.split(separator: " ") {
-            var rest = word
-            while rest.count > room {
-                words.append(rest.prefix(room))
-                rest = rest.dropFirst(room)
-            }
-            words.append(rest)
-        }
-        for word in words {
-            if line.count + word.count + 1 > 99 && line.count > label.count {
-                lines.append(line)
-                line = String(repeating: " ", count: label.count)
-            }
-            line += (line.hasSuffix(" ") || line.isEmpty ? "" : " ") + word
-        }
-        lines.append(line)
-        return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -64,43 +64,23 @@ enum Table {
                 out += fitted + String(repeating: " ", count: widths[i] - fitted.count + 2)
             }
             let free = cells.count > last ? cells[last] : ""
-            let wrapped = wrapWords(free, width: widths[last])
+            let wrapped = TextWrap.lines(free, width: widths[last])
             return (out + (wrapped.first ?? "")).trimmingTrailingSpaces()
                 + wrapped.dropFirst().map { "\n" + indent + $0 }.joined()
         }
         var out = ""
         for (i, h) in heading.enumerated() {
-            out += i == 0 ? h + "\n" : SummaryText.wrap("", h)
+            out += i == 0 ? h + "\n" : TextWrap.hanging("", h)
             if i == 0 { out += String(repeating: "=", count: min(textWidth - 1, h.count)) + "\n" }
         }
         out += "\n" + line(header) + "\n"
         for row in rows {
             out += line(row.cells) + "\n"
-            for note in row.notes { out += SummaryText.wrap("    ", note) }
+            for note in row.notes { out += TextWrap.hanging("    ", note) }
         }
         if rows.isEmpty { out += Words.t("(none)", "(dim)", welsh) + "\n" }
-        if !footer.isEmpty { out += "\n" + footer.map { SummaryText.wrap("", $0) }.joined() }
+        if !footer.isEmpty { out += "\n" + footer.map { TextWrap.hanging("", $0) }.joined() }
         return out
-    }
-
-    /// Words of `text` in lines of at most `width` (a longer word is cut).
-    static func wrapWords(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ") {
-            var word = String(word)
-            if word.count > width { word = String(word.prefix(max(1, width - 1))) + "…" }
-            if line.isEmpty {
-                line = word
-            } else if line.count + 1 + word.count <= width {
-                line += " " + word
-            } else {
-                lines.append(line)
-                line = word
-            }
-        }
-        lines.append(line)
-        return lines
     }
 }
 
@@ -116,43 +96,11 @@ extension String {
 enum CellText {
     static func number(_ x: Double?) -> String { x.map { String(format: "%.4g", $0) } ?? "" }
     static func integer(_ x: Int?) -> String { x.map(String.init) ?? "" }
+    /// `2026-11-23 06:00:45Z`: readable in a terminal, still ISO 8601.
     static func date(_ d: Date?) -> String {
         guard let d else { return "" }
-        return DateTimeText.utc(d)
-    }
-}
-
-/// `2026-11-23 06:00:45Z`: readable in a terminal, still ISO 8601.
-enum DateTimeText {
-    static func utc(_ date: Date) -> String {
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withFullDate, .withSpaceBetweenDateAndTime, .withTime, .withColonSeparatorInTime, .withTimeZone]
-        return f.string(from: date)
+        return f.string(from: d)
     }
-}
-
-/// Encodes every stored property under its own name, nil as `null`: the OpenAPI schemas of the
-/// list endpoints promise every key (synthesised `Encodable` would leave nil ones out). Names in
-/// `unencoded` are left out (rendering state such as the language).
-protocol EveryKeyEncodable: Encodable {
-    static var unencoded: Set<String> { get }
-}
-
-extension EveryKeyEncodable {
-    static var unencoded: Set<String> { [] }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: NameKey.self)
-        for child in Mirror(reflecting: self).children {
-            guard let label = child.label, !Self.unencoded.contains(label), let value = child.value as? any Encodable else { continue }
-            try container.encode(value, forKey: NameKey(stringValue: label))
-        }
-    }
-}
-
-struct NameKey: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
 }

@@ -54,10 +54,9 @@ struct CatalogueRoutes: Sendable {
     }
 
     /// One area: its roll-up, which compares it with Wales and (a local authority) its health board.
+    /// `summary` checks access, then the code.
     func area(_ request: Request, code: String) async throws -> Response {
-        try await read.requireReader(request)
-        guard context.catalogue.area(code) != nil else { throw ReadRoutes.unknownArea(code) }
-        return try await read.summary(request, areaCode: code)
+        try await read.summary(request, areaCode: code)
     }
 
     func aims(_ request: Request) async throws -> Response {

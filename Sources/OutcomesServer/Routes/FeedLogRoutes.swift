@@ -69,7 +69,7 @@ struct FeedLogRoutes: Sendable {
         let width = facts.map(\.0.count).max() ?? 0
         let heading = t("Feed", "Ffrwd") + " \(f.id)"
         var out = heading + "\n" + String(repeating: "=", count: heading.count) + "\n"
-        for (label, value) in facts { out += SummaryText.wrap(SummaryText.pad(label, width + 2), value) }
+        for (label, value) in facts { out += TextWrap.hanging(SummaryText.pad(label, width + 2), value) }
         let errors = f.errors ?? []
         out += "\n"
         if errors.isEmpty {

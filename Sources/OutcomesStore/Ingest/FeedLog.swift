@@ -1,4 +1,5 @@
 import Foundation
+public import OutcomesCore
 public import PostgresNIO
 public import Logging
 
@@ -27,19 +28,12 @@ public struct FeedLog: Sendable {
     }
 
     /// One rejected row or file-level problem, as the import report recorded it.
-    public struct RowError: Sendable, Encodable {
+    public struct RowError: Sendable, EveryKeyEncodable {
         public var line: Int64?
         public var field: String?
         public var code: String
         public var message: String
         public var value: String?
-
-        public func encode(to encoder: any Encoder) throws {
-            enum K: String, CodingKey { case line, field, code, message, value }
-            var c = encoder.container(keyedBy: K.self)
-            try c.encode(line, forKey: .line); try c.encode(field, forKey: .field); try c.encode(code, forKey: .code)
-            try c.encode(message, forKey: .message); try c.encode(value, forKey: .value)
-        }
     }
 
     let client: PostgresClient

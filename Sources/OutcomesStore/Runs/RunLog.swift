@@ -1,10 +1,11 @@
 import Foundation
+public import OutcomesCore
 public import PostgresNIO
 public import Logging
 
 /// The log of compute runs, newest first: what `GET /v1/runs` lists.
 public struct RunLog: Sendable {
-    public struct Entry: Sendable, Encodable {
+    public struct Entry: Sendable, EveryKeyEncodable {
         public var id: Int64
         public var trigger: String
         public var full: Bool
@@ -20,21 +21,6 @@ public struct RunLog: Sendable {
         public var recomputed_indicators: Int
         public var catalogue_fingerprint: String
         public var message: String?
-
-        public func encode(to encoder: any Encoder) throws {
-            // Every key present, null when not applicable (what the OpenAPI schema says).
-            enum K: String, CodingKey {
-                case id, trigger, full, status, started_at, finished_at, seconds, based_on, observations, measures
-                case recomputed_indicators, catalogue_fingerprint, message
-            }
-            var c = encoder.container(keyedBy: K.self)
-            try c.encode(id, forKey: .id); try c.encode(trigger, forKey: .trigger); try c.encode(full, forKey: .full)
-            try c.encode(status, forKey: .status); try c.encode(started_at, forKey: .started_at)
-            try c.encode(finished_at, forKey: .finished_at); try c.encode(seconds, forKey: .seconds)
-            try c.encode(based_on, forKey: .based_on); try c.encode(observations, forKey: .observations)
-            try c.encode(measures, forKey: .measures); try c.encode(recomputed_indicators, forKey: .recomputed_indicators)
-            try c.encode(catalogue_fingerprint, forKey: .catalogue_fingerprint); try c.encode(message, forKey: .message)
-        }
     }
 
     let client: PostgresClient
