@@ -26,6 +26,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         // Already a dependency of Hummingbird; named for custom header field names (X-Outcomesd-Run).
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        // Outbound HTTP for alert delivery (Alertmanager, webhooks): timeouts, TLS and a connection
+        // pool we would otherwise hand-write on NIO.
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // Pure domain: catalogue, periods, areas, statistics. No I/O.
@@ -61,6 +64,8 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),

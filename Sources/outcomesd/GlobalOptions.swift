@@ -14,6 +14,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Catalogue folder. Default: the configuration's, else ./Indicators.", valueName: "DIR"))
     var catalogue: String?
 
+    @Option(name: .customLong("local-catalogue"), help: ArgumentHelp("A partnership's own catalogue folder: its indicators/*.yaml are added to the national catalogue. Default: $OUTCOMESD_LOCAL_CATALOGUE, else none.", valueName: "DIR"))
+    var localCatalogue: String?
+
     /// The configuration file, parsed; defaults when none is given.
     func loadConfiguration() throws(CatalogueError) -> Configuration {
         guard let config else { return Configuration() }
@@ -31,6 +34,11 @@ struct GlobalOptions: ParsableArguments {
     func catalogueDirectory(_ configuration: Configuration) -> String {
         catalogue ?? configuration.catalogueDirectory
             ?? ProcessInfo.processInfo.environment["OUTCOMESD_CATALOGUE"] ?? "Indicators"
+    }
+
+    /// The local catalogue folder layered over the national one, if any.
+    var localCatalogueDirectory: String? {
+        localCatalogue ?? ProcessInfo.processInfo.environment["OUTCOMESD_LOCAL_CATALOGUE"]
     }
 
     private func absolute(_ path: String) -> String {

@@ -10,12 +10,14 @@ struct Runtime {
     let configuration: Configuration
     let stateDirectory: String
     let catalogueDirectory: String
+    let localCatalogueDirectory: String?
     let logger: Logger
 
     init(_ options: GlobalOptions) throws {
         do { configuration = try options.loadConfiguration() } catch { throw ExitWith(fail(with: error)) }
         stateDirectory = options.stateDirectory(configuration)
         catalogueDirectory = options.catalogueDirectory(configuration)
+        localCatalogueDirectory = options.localCatalogueDirectory
         Runtime.bootstrapLogging(configuration.logLevel)
         var logger = Logger(label: "outcomesd")
         logger.logLevel = Logger.Level(rawValue: configuration.logLevel.rawValue) ?? .info
@@ -35,7 +37,7 @@ struct Runtime {
     }
 
     func loadCatalogue() throws -> Catalogue {
-        do { return try CatalogueFolder.load(catalogueDirectory) } catch { throw ExitWith(fail(with: error)) }
+        do { return try CatalogueFolder.load(catalogueDirectory, local: localCatalogueDirectory) } catch { throw ExitWith(fail(with: error)) }
     }
 
     /// The configured database (`OUTCOMESD_DATABASE_URL`, then `database.url`), or the embedded

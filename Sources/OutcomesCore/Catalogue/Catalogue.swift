@@ -10,6 +10,8 @@ public struct Catalogue: Hashable, Sendable {
     public var areas: [Area]
     /// Sorted by id.
     public var indicators: [Indicator]
+    /// Late-feed rules and the repeat interval, from `alerts.yaml`.
+    public var alertSettings: AlertSettings
     /// A fingerprint of the files the catalogue was loaded from (FNV-1a 64, hex), recorded with
     /// every sync and run so results say which catalogue produced them.
     public var fingerprint: String
@@ -18,13 +20,14 @@ public struct Catalogue: Hashable, Sendable {
     private var areaIndex: [String: Int] = [:]
 
     public init(aims: [Aim], dimensions: [Dimension], partners: [Partner], breakdowns: [Breakdown],
-                areas: [Area], indicators: [Indicator], fingerprint: String) {
+                areas: [Area], indicators: [Indicator], alertSettings: AlertSettings = AlertSettings(), fingerprint: String) {
         self.aims = aims
         self.dimensions = dimensions
         self.partners = partners
         self.breakdowns = breakdowns
         self.areas = areas
         self.indicators = indicators.sorted { $0.id < $1.id }
+        self.alertSettings = alertSettings
         self.fingerprint = fingerprint
         for (i, indicator) in self.indicators.enumerated() { indicatorIndex[indicator.id] = i }
         for (i, area) in areas.enumerated() { areaIndex[area.code] = i }

@@ -62,9 +62,15 @@ public struct Indicator: Hashable, Sendable {
     public var source: String
     /// A value the partnership aims for; met when the value is at least as good (by polarity).
     public var target: Double?
+    /// The last period published, when the measure has ended (`discontinued:` in the file, e.g. a
+    /// 2016 social-services performance measure replaced in 2020). No later period is expected, so
+    /// its series is never stale for want of one (``Staleness/latestExpectedPeriod(for:today:)``).
+    public var discontinuedAfter: Period? = nil
     /// Months after a period ends before its figures are normally published; sets when a series
     /// counts as stale. Defaults by period type (``PeriodType/defaultPublicationLagMonths``).
     public var publicationLagMonths: Int
+    /// Alert rules declared under `alerts:` (``AlertRule``).
+    public var alerts: [AlertRule] = []
 
     public init(id: String, title: LocalizedText, definition: String, kind: Kind, multiplier: Double,
                 unit: String, polarity: Polarity, aims: [Int], dimensions: [String], partner: String,

@@ -46,6 +46,7 @@ public struct Configuration: Hashable, Sendable {
     public var computeDebounceSeconds: Int = 5
     public var keepRuns: Int = 10
     public var anonymousRead: Bool = false
+    public var alerts = AlertDelivery()
 
     static let hourly: CronSchedule? = try? CronSchedule("0 * * * *")
 
@@ -57,7 +58,8 @@ public struct Configuration: Hashable, Sendable {
         if file.text.allSatisfy(\.isWhitespace) { return config }
         let (r, root) = YAMLReader.compose(file)
         if let root, let f = r.fields(root, "the configuration") {
-            f.rejectUnknown(["state_dir", "catalogue", "listen", "log_level", "database", "feeds", "compute", "serving"])
+            f.rejectUnknown(["state_dir", "catalogue", "listen", "log_level", "database", "feeds", "compute", "serving", "alerts"])
+            if let node = f["alerts"] { config.alerts = AlertDelivery.parse(node, r) }
             if let node = f["serving"], let serving = r.fields(node, "'serving'") {
                 serving.rejectUnknown(["anonymous_read"])
                 if let b = serving["anonymous_read"].flatMap({ r.bool($0, "serving.anonymous_read") }) { config.anonymousRead = b }

@@ -53,7 +53,9 @@ public enum CatalogueLoader {
             aims: aims.map { Set($0.map(\.value.number)) },
             dimensions: dimensions.map { Set($0.map(\.value.letter)) },
             partners: partners.map { $0.map(\.value.key) },
-            breakdowns: breakdowns.map { $0.map(\.value.key) }
+            breakdowns: breakdowns.map { $0.map(\.value.key) },
+            areaCodes: areas.map { Set($0.map(\.value.code)) },
+            priorityGroups: breakdowns.map { Set($0.filter(\.value.isPriorityGroup).map(\.value.key)) }
         )
         if sources.indicators.isEmpty {
             issues.append(CatalogueIssue(SourceLocation(file: "\(sources.folder)/\(CatalogueSources.indicatorFolder)", line: 1, column: 1),
@@ -68,6 +70,14 @@ public enum CatalogueLoader {
             issues += reader.issues
         }
         issues += ReferenceReaders.checkUnique(indicators.map { ($0.value.id, $0.location) }, "indicator id")
+        var alertSettings = AlertSettings()
+        if let file = sources.alerts {
+            let (reader, root) = YAMLReader.compose(file)
+            if let root, let settings = AlertSettingsReader(reader: reader, partners: partners.map { Set($0.map(\.value.key)) }).read(root) {
+                alertSettings = settings
+            }
+            issues += reader.issues
+        }
 
         guard issues.isEmpty, let aims, let dimensions, let partners, let breakdowns, let areas else {
             throw CatalogueError(issues: issues)
@@ -75,7 +85,7 @@ public enum CatalogueLoader {
         return Catalogue(aims: aims.map(\.value), dimensions: dimensions.map(\.value),
                          partners: partners.map(\.value), breakdowns: breakdowns.map(\.value),
                          areas: areas.map(\.value), indicators: indicators.map(\.value),
-                         fingerprint: sources.fingerprint)
+                         alertSettings: alertSettings, fingerprint: sources.fingerprint)
     }
 }
 

@@ -11,13 +11,15 @@ public struct CatalogueSources: Sendable {
     public var breakdowns: SourceFile?
     public var areas: SourceFile?
     public var indicators: [SourceFile]
+    /// `alerts.yaml` (optional): late-feed rules and alert defaults.
+    public var alerts: SourceFile?
 
     public static let referenceFileNames = ["aims.yaml", "dimensions.yaml", "partners.yaml", "breakdowns.yaml", "areas.yaml"]
     public static let indicatorFolder = "indicators"
 
     public init(folder: String, aims: SourceFile? = nil, dimensions: SourceFile? = nil,
                 partners: SourceFile? = nil, breakdowns: SourceFile? = nil, areas: SourceFile? = nil,
-                indicators: [SourceFile] = []) {
+                indicators: [SourceFile] = [], alerts: SourceFile? = nil) {
         self.folder = folder
         self.aims = aims
         self.dimensions = dimensions
@@ -25,12 +27,13 @@ public struct CatalogueSources: Sendable {
         self.breakdowns = breakdowns
         self.areas = areas
         self.indicators = indicators
+        self.alerts = alerts
     }
 
     /// FNV-1a 64 over every file's name and text, in a fixed order: changes when any file changes.
     public var fingerprint: String {
         var hash = FNV1a()
-        let files = [aims, dimensions, partners, breakdowns, areas].compactMap { $0 }
+        let files = [aims, dimensions, partners, breakdowns, areas, alerts].compactMap { $0 }
             + indicators.sorted { $0.fileName < $1.fileName }
         for file in files {
             hash.combine(file.fileName.utf8)

@@ -8,11 +8,15 @@ struct IndicatorReader {
         var dimensions: Set<String>?
         var partners: [String]?
         var breakdowns: [String]?
+        /// Declared area codes and priority-group breakdowns, for alert rules.
+        var areaCodes: Set<String>? = nil
+        var priorityGroups: Set<String>? = nil
     }
 
     static let fields = ["id", "title", "definition", "type", "multiplier", "unit", "polarity", "aims",
                          "dimensions", "partner", "period_type", "breakdowns", "valid_range",
-                         "small_number_threshold", "source", "target", "publication_lag_months"]
+                         "small_number_threshold", "source", "target", "publication_lag_months", "alerts",
+                         "discontinued"]
 
     let reader: YAMLReader
     let known: Known
@@ -50,6 +54,7 @@ struct IndicatorReader {
         let source = f.required("source").flatMap { r.string($0, "source") }
         let target = f["target"].flatMap { r.double($0, "target") }
         let lag = f["publication_lag_months"].flatMap { r.int($0, "publication_lag_months", in: 0...120) }
+        let discontinued = f["discontinued"].flatMap { node in periodType.flatMap { lastPeriod(node, $0) } }
         if let node = f["target"], target != nil, polarity == .noJudgement {
             r.report(node, "a target needs a direction: this indicator's polarity is no_judgement (use high_is_good or low_is_good)")
         }
@@ -72,13 +77,30 @@ struct IndicatorReader {
         guard r.issues.count == before, let id, let idNode, let title, let definition, let kind,
               let multiplier, let unit, let polarity, let aims, let dimensions, let partner,
               let periodType, let breakdowns, let range, let source else { return nil }
-        let indicator = Indicator(id: id, title: title, definition: definition, kind: kind,
+        var indicator = Indicator(id: id, title: title, definition: definition, kind: kind,
                                   multiplier: multiplier, unit: unit, polarity: polarity, aims: aims,
                                   dimensions: dimensions, partner: partner, periodType: periodType,
                                   breakdowns: breakdowns, validRange: range,
                                   smallNumberThreshold: threshold, source: source, target: target,
                                   publicationLagMonths: lag)
+        indicator.discontinuedAfter = discontinued
+        if let node = f["alerts"] {
+            guard let rules = AlertRuleReader(reader: r, areaCodes: known.areaCodes, priorityGroups: known.priorityGroups)
+                .read(node, indicator: indicator) else { return nil }
+            indicator.alerts = rules
+        }
         return Located(value: indicator, location: r.location(idNode))
+    }
+
+    /// `discontinued:`: the last period published, in the indicator's own period type.
+    private func lastPeriod(_ node: Node, _ type: PeriodType) -> Period? {
+        guard let text = reader.string(node, "discontinued") else { return nil }
+        do {
+            return try Period.parse(text, as: type)
+        } catch {
+            reader.report(node, "'discontinued' must be the last period published: \(error)")
+            return nil
+        }
     }
 
     private func nonEmptyItems(_ node: Node, _ field: String) -> [Node]? {

@@ -3,6 +3,8 @@
 public struct ComputeContext: Sendable {
     public var catalogue: Catalogue
     public var indicators: [Int32: Indicator]
+    /// Indicator key → stored id (the one key map, loaded once per run).
+    public var indicatorIDs: [String: Int32]
     public var areas: [Int32: Area]
     public var areaIDs: [String: Int32]
     public var breakdowns: [Int16: Breakdown]
@@ -16,6 +18,7 @@ public struct ComputeContext: Sendable {
         var indicators: [Int32: Indicator] = [:]
         for indicator in catalogue.indicators { if let id = indicatorIDs[indicator.id] { indicators[id] = indicator } }
         self.indicators = indicators
+        self.indicatorIDs = indicatorIDs
         var areas: [Int32: Area] = [:]
         for area in catalogue.areas { if let id = areaIDs[area.code] { areas[id] = area } }
         self.areas = areas

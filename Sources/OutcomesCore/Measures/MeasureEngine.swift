@@ -32,8 +32,7 @@ public enum MeasureEngine {
         struct SeriesKey: Hashable { var area: Int32; var breakdown: Int16 }
         var series: [SeriesKey: [Int]] = [:]
         for (i, row) in rows.enumerated() { series[SeriesKey(area: row.area, breakdown: row.breakdown), default: []].append(i) }
-        let expected = Staleness.latestExpectedPeriod(type: indicator.periodType, publicationLagMonths: indicator.publicationLagMonths,
-                                                      today: context.today)
+        let expected = Staleness.latestExpectedPeriod(for: indicator, today: context.today)
         for (_, members) in series {
             let ordered = members.sorted { rows[$0].period < rows[$1].period }
             var trendPoints: [TrendPoint] = []

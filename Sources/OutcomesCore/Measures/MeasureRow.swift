@@ -27,6 +27,31 @@ public struct MeasureRow: Sendable, Hashable {
     public var stale: Bool?
     /// For a priority group: its difference from `all` in the same area and period.
     public var gap: EquityGap?
+
+    public init(indicator: Int32, area: Int32, breakdown: Int16, period: Period, value: Double?, interval95: Interval?,
+                interval998: Interval?, numerator: Double?, denominator: Double?, derived: Bool, notes: String,
+                vsWales: BenchmarkComparison, vsBoard: BenchmarkComparison, trend: TrendResult, change: Change?,
+                quintile: Int?, targetMet: Bool?, stale: Bool?, gap: EquityGap?) {
+        self.indicator = indicator
+        self.area = area
+        self.breakdown = breakdown
+        self.period = period
+        self.value = value
+        self.interval95 = interval95
+        self.interval998 = interval998
+        self.numerator = numerator
+        self.denominator = denominator
+        self.derived = derived
+        self.notes = notes
+        self.vsWales = vsWales
+        self.vsBoard = vsBoard
+        self.trend = trend
+        self.change = change
+        self.quintile = quintile
+        self.targetMet = targetMet
+        self.stale = stale
+        self.gap = gap
+    }
 }
 
 extension BenchmarkComparison {

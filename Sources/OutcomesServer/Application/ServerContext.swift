@@ -24,6 +24,11 @@ public struct ServerContext: Sendable {
     public var anonymousRead: Bool = false
     /// Whether this daemon runs the compute scheduler at all.
     public var computeEnabled: Bool = true
+    /// Alert sinks and their settings (the configuration's `alerts:`).
+    public var alertDelivery = AlertDelivery()
+    /// How often a still-firing alert is notified again: the configuration's value, else the
+    /// catalogue's `alerts.yaml`.
+    public var alertRepeatIntervalHours: Int { alertDelivery.repeatIntervalHours ?? catalogue.alertSettings.repeatIntervalHours }
     /// Bearer tokens verified recently (shared by the routes and ``TokenChanges``).
     let principals = PrincipalCache()
 

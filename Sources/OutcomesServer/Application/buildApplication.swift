@@ -26,6 +26,8 @@ public func buildApplication(_ context: ServerContext) -> some ApplicationProtoc
     if context.computeEnabled {
         app.addServices(ComputeScheduler(context: context, gate: gate))
     }
+    app.addServices(AlertDispatcher(context: context, gate: gate, delivery: context.alertDelivery,
+                                    repeatIntervalHours: context.alertRepeatIntervalHours))
     app.beforeServerStarts {
         try await Migrator(client: context.client, logger: context.logger).migrate()
         try await CatalogueSync(client: context.client, logger: context.logger).sync(context.catalogue)

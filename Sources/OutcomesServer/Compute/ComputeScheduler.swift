@@ -20,7 +20,8 @@ struct ComputeScheduler: Service {
         await cancelWhenGracefulShutdown { await gate.wait() }
         guard gate.isOpen else { return }
         guard !Task.isShuttingDownGracefully else { return }
-        let store = RunStore(client: context.client, catalogue: context.catalogue, logger: logger, keepRuns: context.keepRuns)
+        let store = RunStore(client: context.client, catalogue: context.catalogue, logger: logger, keepRuns: context.keepRuns,
+                             alertSinks: context.alertDelivery.sinks)
         var lastFeed = try await latestFeedID()
         if try await needsFullRun() {
             try await attempt { _ = try await store.compute(trigger: .startup) }

@@ -24,12 +24,16 @@ public struct RunStore: Sendable {
     let logger: Logger
     /// Finished runs kept (plus the first run published each day); older ones are pruned.
     let keepRuns: Int
+    /// Where alert notifications go (``AlertSinks``): one outbox row per notification and sink.
+    let alertSinks: [String]
 
-    public init(client: PostgresClient, catalogue: Catalogue, logger: Logger, keepRuns: Int = 10) {
+    public init(client: PostgresClient, catalogue: Catalogue, logger: Logger, keepRuns: Int = 10,
+                alertSinks: [String] = [AlertSinks.journal]) {
         self.client = client
         self.catalogue = catalogue
         self.logger = logger
         self.keepRuns = max(1, keepRuns)
+        self.alertSinks = alertSinks
     }
 
     /// Runs a computation; nil when another process holds the compute lock.
@@ -140,6 +144,15 @@ public struct RunStore: Sendable {
             lap("index")
             try await SummaryWriter(catalogue: catalogue, keys: keys, logger: logger).write(run: runID, on: connection)
             lap("summaries")
+            // Alerts over this run's own results, in its transaction: the run and the alerts it
+            // caused commit together.
+            let alerts = AlertStore(logger: logger)
+            let evaluated = incremental ? catalogue.indicators.filter { touched?.contains($0.id) ?? false } : catalogue.indicators
+            try await alerts.evaluate(run: runID, rows: rows, indicators: evaluated, context: context, sinks: alertSinks, on: connection)
+            if !incremental {
+                try await alerts.retire(keeping: Set(catalogue.indicators.map(\.id)), run: runID, sinks: alertSinks, on: connection)
+            }
+            lap("alerts")
             try await connection.query("""
                 UPDATE run SET status = 'finished', finished_at = clock_timestamp(), observations = \(points.count),
                     measures = \(rows.count + copied),

@@ -19,14 +19,14 @@ struct ComputeCommand: AsyncParsableCommand {
         do {
             let runtime = try Runtime(options)
             let catalogue = try runtime.loadCatalogue()
-            let (logger, keep) = (runtime.logger, runtime.configuration.keepRuns)
+            let (logger, keep, sinks) = (runtime.logger, runtime.configuration.keepRuns, runtime.configuration.alerts.sinks)
             let touched: Set<String>? = full ? nil : indicators.map { Set($0.split(separator: ",").map(String.init)) }
             if let touched, let unknown = touched.first(where: { catalogue.indicator($0) == nil }) {
                 printError("--indicators: unknown indicator '\(unknown)'; see `outcomesd catalogue`")
                 throw ExitWith(.validationFailure)
             }
             let report = try await runtime.withMigratedDatabase(catalogue: catalogue) { client in
-                try await RunStore(client: client, catalogue: catalogue, logger: logger, keepRuns: keep)
+                try await RunStore(client: client, catalogue: catalogue, logger: logger, keepRuns: keep, alertSinks: sinks)
                     .compute(trigger: .cli, indicators: touched)
             }
             guard let report else {

@@ -41,6 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
             serverContext.computeDebounceSeconds = config.computeDebounceSeconds
             serverContext.keepRuns = config.keepRuns
             serverContext.anonymousRead = config.anonymousRead
+            serverContext.alertDelivery = config.alerts
             do {
                 try await buildApplication(serverContext).runService(gracefulShutdownSignals: [.sigterm, .sigint])
             } catch {
