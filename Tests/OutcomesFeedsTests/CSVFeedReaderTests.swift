@@ -136,7 +136,7 @@ struct CSVFeedReaderTests {
             + "looked_after_rate,W06000015,2024-25,,1,2,,\r\n"
             + "lac_placed_outside_wales,W06000099,2024-25,,,,1\"2,\r\n"
             + "cpr_average_days,W06000001,2030-31,,,,-4,q\r\n"
-            + "temporary_accommodation_families,W06000001,2024Q3,,,,17,e"
+            + "temporary_accommodation_families,W06000001,2024m07,,,,17,e"
         let bytes = Array(text.utf8)
         let whole = try readCSV(bytes)
         #expect(whole.rows.count == 3)

@@ -24,6 +24,18 @@ public enum Staleness {
         return Period(type: type, ordinal: ordinal)
     }
 
+    /// The latest period that should be published by `today` for `indicator`, from its period type
+    /// and publication lag; for a discontinued indicator never later than its last published period
+    /// (``Indicator/discontinuedAfter``), since nothing after it will come: a series holding that
+    /// period is current for good, and no stale mark or late-feed alert follows from the ending.
+    /// Staleness and the late-feed rule should both ask this, not the period type alone.
+    public static func latestExpectedPeriod(for indicator: Indicator, today: CivilDate) -> Period {
+        let expected = latestExpectedPeriod(type: indicator.periodType, publicationLagMonths: indicator.publicationLagMonths,
+                                            today: today)
+        guard let last = indicator.discontinuedAfter, isStale(latest: last, expected: expected) else { return expected }
+        return last
+    }
+
     /// Whether the latest period a series has is older than the expected one. Periods of different
     /// types compare by the month each ends in.
     public static func isStale(latest: Period, expected: Period) -> Bool {
