@@ -19,8 +19,8 @@ public struct LateFeed: Hashable, Sendable {
 
     public static func check(_ indicator: Indicator, latestObserved: Period?, graceDays: Int, today: CivilDate) -> LateFeed {
         let shifted = today.adding(days: -max(0, graceDays))
-        let period = Staleness.latestExpectedPeriod(type: indicator.periodType, publicationLagMonths: indicator.publicationLagMonths,
-                                                    today: shifted)
+        // A discontinued indicator expects nothing after its last published period.
+        let period = Staleness.latestExpectedPeriod(for: indicator, today: shifted)
         let due = dueDate(period, lagMonths: indicator.publicationLagMonths, graceDays: graceDays)
         let isLate = latestObserved.map { Staleness.isStale(latest: $0, expected: period) } ?? true
         return LateFeed(period: period, due: due, isLate: isLate)

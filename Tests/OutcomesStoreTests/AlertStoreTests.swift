@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+import OutcomesCore
+import OutcomesFeeds
+import OutcomesStore
+import OutcomesTestSupport
+import PostgresNIO
+
+@Suite("Alerts evaluated in the run's transaction, against a real PostgreSQL")
+struct AlertStoreTests {
+    static let today = CivilDate(year: 2026, month: 11, day: 29)!
+    static let sinks = [AlertSinks.journal, AlertSinks.webhook("http://127.0.0.1:9/hook")]
+
+    /// The real catalogue with one rule only: low birth weight above 7.5% in Bridgend fires, and
+    /// resolves below 6.5% (no late-feed rules, so the test controls every alert).
+    static func catalogue(_ real: Catalogue, lateFeeds: AlertSettings.LateFeeds? = nil) throws -> Catalogue {
+        var catalogue = real
+        for i in catalogue.indicators.indices { catalogue.indicators[i].alerts = [] }
+        let i = try #require(catalogue.indicators.firstIndex { $0.id == "low_birth_weight" })
+        catalogue.indicators[i].alerts = [AlertRule(name: "lbw_high", kind: .threshold, side: .above, level: 7.5, clearLevel: 6.5,
+                                                    areas: .init(codes: ["W06000013"], kinds: []))]
+        catalogue.alertSettings = AlertSettings(lateFeeds: lateFeeds)
+        return catalogue
+    }
+
+    static func feed(_ client: PostgresClient, _ catalogue: Catalogue, _ rows: [(Int, Int)], name: String) async throws {
+        let csv = "indicator,area,period,numerator,denominator\n"
+            + rows.map { "low_birth_weight,W06000013,\($0.0),\($0.1),1000\n" }.joined()
+        _ = try await FeedIngest(client: client, catalogue: catalogue, logger: TestCluster.logger)
+            .ingest(ByteChunks(csv), options: .init(partner: "local_health_board", source: .cli, fileName: name, format: .csv, today: today))
+    }
+
+    static func count(_ client: PostgresClient, _ sql: String) async throws -> Int { try await TestCluster.scalar(client, sql) }
+
+    @Test("feeds period by period: fires once with one outbox row per sink, re-evaluation changes nothing, a revision resolves it")
+    func firesOnceThenResolves() async throws {
+        try await TestCluster.withMigratedDatabase { client, real in
+            let catalogue = try Self.catalogue(real)
+            let store = RunStore(client: client, catalogue: catalogue, logger: TestCluster.logger, alertSinks: Self.sinks)
+            try await Self.feed(client, catalogue, [(2021, 70), (2022, 80)], name: "a.csv")
+            let first = try #require(try await store.compute(trigger: .cli, today: Self.today))
+            #expect(try await Self.count(client, "SELECT count(*)::int FROM alert WHERE state = 'firing' AND rule = 'lbw_high'") == 1)
+            #expect(try await Self.count(client, "SELECT count(*)::int FROM alert_outbox WHERE status = 'firing'") == 2)
+            #expect(try await Self.count(client, "SELECT count(*)::int FROM alert_event WHERE to_state = 'firing' AND run_id = \(first.runID)") == 1)
+
+            // Hovering between the clear and fire levels (7.0%), and a full run again: nothing new.
+            try await Self.feed(client, catalogue, [(2023, 70)], name: "b.csv")
+            _ = try #require(try await store.compute(trigger: .feed, indicators: ["low_birth_weight"], today: Self.today))
+            _ = try #require(try await store.compute(trigger: .cli, today: Self.today))
+            #expect(try await Self.count(client, "SELECT count(*)::int FROM alert_outbox") == 2)
+            #expect(try await Self.count(client, "SELECT count(*)::int FROM alert_event") == 1)
+
+            // Below the clear level: resolved, notified once per sink.
+            try await Self.feed(client, catalogue, [(2024, 60)], name: "c.csv")
+            _ = try #require(try await store.compute(trigger: .feed, indicators: ["low_birth_weight"], today: Self.today))
+            #expect(try await Self.count(client, "SELECT count(*)::int FROM alert WHERE state = 'resolved'") == 1)
+            #expect(try await Self.count(client, "SELECT count(*)::int FROM alert_outbox WHERE status = 'resolved' AND ends_at IS NOT NULL") == 2)
+
+            let log = AlertLog(client: client, logger: TestCluster.logger)
+            let listed = try await log.alerts(.init(states: [.resolved]))
+            #expect(listed.count == 1 && listed.first?.period == "2024" && listed.first?.value == 6.0)
+            #expect(try await log.events(.init()).map(\.to) == ["resolved", "firing"])
+        }
+    }
+
+    @Test("a failed run leaves no alert state and no notification behind")
+    func failedRunWritesNothing() async throws {
+        try await TestCluster.withMigratedDatabase { client, real in
+            let catalogue = try Self.catalogue(real)
+            try await Self.feed(client, catalogue, [(2021, 80)], name: "a.csv")
+            // Make the alert write fail inside the run's transaction.
+            try await client.query("ALTER TABLE alert ADD CONSTRAINT no_firing CHECK (state <> 'firing')", logger: TestCluster.logger)
+            let store = RunStore(client: client, catalogue: catalogue, logger: TestCluster.logger, alertSinks: Self.sinks)
+            await #expect(throws: (any Error).self) { try await store.compute(trigger: .cli, today: Self.today) }
+            #expect(try await Self.count(client, "SELECT count(*)::int FROM alert_outbox") == 0)
+            #expect(try await Self.count(client, "SELECT count(*)::int FROM run WHERE status = 'finished'") == 0)
+        }
+    }
+
+    @Test("a late feed fires per indicator with partner and period, and the feed that brings the period resolves it")
+    func lateFeed() async throws {
+        try await TestCluster.withMigratedDatabase { client, real in
+            let catalogue = try Self.catalogue(real, lateFeeds: .init(graceDays: 30, severity: .warning, partners: ["local_health_board"]))
+            let store = RunStore(client: client, catalogue: catalogue, logger: TestCluster.logger, alertSinks: [AlertSinks.journal])
+            try await Self.feed(client, catalogue, [(2022, 60), (2023, 60)], name: "a.csv")
+            _ = try #require(try await store.compute(trigger: .cli, today: Self.today))
+            let late = try await AlertLog(client: client, logger: TestCluster.logger).alerts(.init(states: [.firing], indicators: ["low_birth_weight"]))
+            #expect(late.count == 1 && late.first?.kind == "late_feed" && late.first?.period == "2024" && late.first?.partner == "local_health_board")
+            try await Self.feed(client, catalogue, [(2024, 60)], name: "b.csv")
+            _ = try #require(try await store.compute(trigger: .feed, indicators: ["low_birth_weight"], today: Self.today))
+            #expect(try await Self.count(client, "SELECT count(*)::int FROM alert WHERE kind = 'late_feed' AND indicator = 'low_birth_weight' AND state = 'resolved'") == 1)
+        }
+    }
+}
