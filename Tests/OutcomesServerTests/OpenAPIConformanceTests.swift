@@ -36,6 +36,8 @@ struct OpenAPIConformanceTests {
         "GET /v1/dimensions",
         "GET /v1/dimensions/{letter}",
         "GET /v1/indicators",
+        "GET /v1/alerts",
+        "GET /v1/alerts/events",
     ]
 
     static func spec() throws -> JSONValue {
@@ -80,7 +82,9 @@ struct OpenAPIConformanceTests {
     @Test("GET responses with the sample data conform: JSON shapes, text and CSV, errors, 304")
     func readResponses() async throws {
         let checker = SpecChecker(spec: try Self.spec())
-        try await R.withData { http, tokens in
+        try await R.withData { http, tokens, client in
+            // The sample run's own alerts and, beside them, one in each state (a withheld value, a late feed held).
+            try await AlertRoutesTests.seed(client, replacing: false)
             let reader = tokens["reader"], admin = tokens["admin"]
             var exchanges: [Exchange] = []
             func call(_ uri: String, _ token: String?, _ expected: HTTPResponse.Status, headers: HTTPFields = [:]) async throws {
@@ -117,6 +121,15 @@ struct OpenAPIConformanceTests {
                 try await call("/v1/feeds" + format, admin, .ok)
                 try await call("/v1/feeds/1" + format, admin, .ok)
             }
+            for uri in ["/v1/alerts", "/v1/alerts?state=all&lang=cy", "/v1/alerts?area=W06000015&severity=info",
+                        "/v1/alerts?aim=1&dimension=a&indicator=low_birth_weight", "/v1/alerts/events",
+                        "/v1/alerts/events?since=2026-11-20&state=pending", "/v1/alerts/events?since=2026-11-20T07:00:00Z&lang=cy"] {
+                for token in [reader, admin] {
+                    for format in ["", "format=text", "format=csv"] {
+                        try await call(uri + (format.isEmpty ? "" : (uri.contains("?") ? "&" : "?") + format), token, .ok)
+                    }
+                }
+            }
             try await call("/v1/aims/1?area=W06000015", admin, .ok)
             try await call("/v1/dimensions/b?area=W06000015&lang=cy", admin, .ok)
             try await call("/v1/indicators/low_birth_weight?area=W06000015&lang=cy&format=text", reader, .ok)
@@ -143,6 +156,13 @@ struct OpenAPIConformanceTests {
             try await call("/v1/feeds", reader, .forbidden)
             try await call("/v1/feeds/999999", admin, .notFound)
             try await call("/v1/runs", nil, .unauthorized)
+            try await call("/v1/alerts?state=on", reader, .badRequest)
+            try await call("/v1/alerts?aim=9&format=text", reader, .badRequest)
+            try await call("/v1/alerts/events?since=yesterday", reader, .badRequest)
+            try await call("/v1/alerts/events?severity=urgent&format=csv", reader, .badRequest)
+            try await call("/v1/alerts?area=W99999999", reader, .notFound)
+            try await call("/v1/alerts/events?indicator=nope&format=text", reader, .notFound)
+            try await call("/v1/alerts", nil, .unauthorized)
 
             // 304 with the ETag of each cacheable representation.
             for uri in ["/v1/summary", "/v1/areas/W06000015?format=text", "/v1/indicators/low_birth_weight?format=csv"] {

@@ -8,26 +8,15 @@ import PostgresNIO
 
 @Suite("Alerts evaluated in the run's transaction, against a real PostgreSQL")
 struct AlertStoreTests {
-    static let today = CivilDate(year: 2026, month: 11, day: 29)!
+    static let today = AlertFixture.today
     static let sinks = [AlertSinks.journal, AlertSinks.webhook("http://127.0.0.1:9/hook")]
 
-    /// The real catalogue with one rule only: low birth weight above 7.5% in Bridgend fires, and
-    /// resolves below 6.5% (no late-feed rules, so the test controls every alert).
     static func catalogue(_ real: Catalogue, lateFeeds: AlertSettings.LateFeeds? = nil) throws -> Catalogue {
-        var catalogue = real
-        for i in catalogue.indicators.indices { catalogue.indicators[i].alerts = [] }
-        let i = try #require(catalogue.indicators.firstIndex { $0.id == "low_birth_weight" })
-        catalogue.indicators[i].alerts = [AlertRule(name: "lbw_high", kind: .threshold, side: .above, level: 7.5, clearLevel: 6.5,
-                                                    areas: .init(codes: ["W06000013"], kinds: []))]
-        catalogue.alertSettings = AlertSettings(lateFeeds: lateFeeds)
-        return catalogue
+        AlertFixture.catalogue(real, lateFeeds: lateFeeds)
     }
 
     static func feed(_ client: PostgresClient, _ catalogue: Catalogue, _ rows: [(Int, Int)], name: String) async throws {
-        let csv = "indicator,area,period,numerator,denominator\n"
-            + rows.map { "low_birth_weight,W06000013,\($0.0),\($0.1),1000\n" }.joined()
-        _ = try await FeedIngest(client: client, catalogue: catalogue, logger: TestCluster.logger)
-            .ingest(ByteChunks(csv), options: .init(partner: "local_health_board", source: .cli, fileName: name, format: .csv, today: today))
+        try await AlertFixture.feed(client, catalogue, rows, name: name)
     }
 
     static func count(_ client: PostgresClient, _ sql: String) async throws -> Int { try await TestCluster.scalar(client, sql) }

@@ -19,12 +19,23 @@ public struct AlertDelivery: Hashable, Sendable {
     public struct Alertmanager: Hashable, Sendable {
         public var url: String
         public var resendIntervalSeconds: Int = 60
+
+        public init(url: String, resendIntervalSeconds: Int = 60) {
+            self.url = url
+            self.resendIntervalSeconds = resendIntervalSeconds
+        }
     }
 
     public struct Webhook: Hashable, Sendable {
         public var url: String
         public var secretFile: String?
         public var timeoutSeconds: Int = 10
+
+        public init(url: String, secretFile: String? = nil, timeoutSeconds: Int = 10) {
+            self.url = url
+            self.secretFile = secretFile
+            self.timeoutSeconds = timeoutSeconds
+        }
     }
 
     public var alertmanager: Alertmanager?

@@ -39,6 +39,9 @@ public struct AreaSummary: Sendable, Hashable, Codable {
         /// Indicators taken out of every comparison and trend list for this reader because their
         /// latest point is withheld (set by ``withholding(_:)``; empty as stored).
         public var withheld: [String] = []
+        /// Indicators with at least one alert firing in this area (any rule, any breakdown; for
+        /// Wales also late feeds), as evaluated in the same run.
+        public var alertsFiring: [String] = []
 
         enum CodingKeys: String, CodingKey {
             case key, title, titleCy = "title_cy", indicators, current, stale, missing, better, similar, worse
@@ -47,7 +50,7 @@ public struct AreaSummary: Sendable, Hashable, Codable {
             case trendNotAssessed = "trend_not_assessed", redRed = "red_red", targetsMet = "targets_met"
             case targetsMissed = "targets_missed", significantGaps = "significant_gaps"
             case boardBetter = "board_better", boardSimilar = "board_similar", boardWorse = "board_worse"
-            case small, smallGaps = "small_gaps", withheld
+            case small, smallGaps = "small_gaps", withheld, alertsFiring = "alerts_firing"
         }
 
         public init(key: String, title: String, titleCy: String? = nil) {
@@ -74,6 +77,7 @@ public struct AreaSummary: Sendable, Hashable, Codable {
             significantGaps = try list(.significantGaps)
             boardBetter = try list(.boardBetter); boardSimilar = try list(.boardSimilar); boardWorse = try list(.boardWorse)
             small = try list(.small); smallGaps = try list(.smallGaps); withheld = try list(.withheld)
+            alertsFiring = try list(.alertsFiring)
         }
     }
 
@@ -97,7 +101,8 @@ extension AreaSummary {
     /// worse; no-judgement differences go to higher-or-lower); improving/worsening use the
     /// recent-trend label (a significant no-judgement trend goes to changing). A local authority
     /// is also counted against its Local Health Board (board better/similar/worse).
-    public static func build(area: Area, catalogue: Catalogue, latest: [LatestMeasure]) -> AreaSummary {
+    /// - Parameter firing: the indicators with an alert firing in this area after the run's evaluation.
+    public static func build(area: Area, catalogue: Catalogue, latest: [LatestMeasure], firing: Set<String> = []) -> AreaSummary {
         var all: [String: LatestMeasure] = [:]
         var gaps: [String: [String]] = [:]
         var smallGaps: [String: [String]] = [:]
@@ -119,6 +124,7 @@ extension AreaSummary {
             for indicator in members.sorted(by: { $0.id < $1.id }) {
                 let id = indicator.id
                 g.indicators.append(id)
+                if firing.contains(id) { g.alertsFiring.append(id) }
                 guard let m = all[id] else { g.missing.append(id); continue }
                 if SmallNumbers.isSmall(indicator, numerator: m.numerator, denominator: m.denominator, value: m.value) { g.small.append(id) }
                 g.smallGaps += smallGaps[id] ?? []

@@ -64,6 +64,46 @@ extension OpenAPIDocument {
                 that day, UTC) or date-time. None by then is 404; a malformed value is 400.
               schema:
                 type: string
+            AlertArea:
+              name: area
+              in: query
+              required: false
+              description: Only alerts of this area (an ONS/GSS code); default every area. An unknown code is 404.
+              schema:
+                type: string
+                pattern: '^[A-Z][0-9]{8}$'
+            AlertIndicator:
+              name: indicator
+              in: query
+              required: false
+              description: Only alerts of this indicator; an id not in the catalogue is 404.
+              schema:
+                type: string
+            AlertAim:
+              name: aim
+              in: query
+              required: false
+              description: Only alerts of the indicators under this core aim (1 to 7); any other value is 400.
+              schema:
+                type: integer
+                minimum: 1
+                maximum: 7
+            AlertDimension:
+              name: dimension
+              in: query
+              required: false
+              description: Only alerts of the indicators under this s25(11) dimension (a to i); any other value is 400.
+              schema:
+                type: string
+                enum: [a, b, c, d, e, f, g, h, i]
+            AlertSeverity:
+              name: severity
+              in: query
+              required: false
+              description: Only alerts of this severity; any other value is 400.
+              schema:
+                type: string
+                enum: [info, warning, critical]
             IfNoneMatch:
               name: If-None-Match
               in: header
@@ -149,7 +189,7 @@ extension OpenAPIDocument {
                       Header `run,area,group,key,title,indicators,current,stale,missing,better,similar,
                       worse,higher_or_lower,not_compared,improving,no_significant_change,worsening,changing,
                       trend_not_assessed,red_red,targets_met,targets_missed,significant_gaps,board_better,
-                      board_similar,board_worse,small,small_gaps,withheld`; one row per aim then per
+                      board_similar,board_worse,small,small_gaps,withheld,alerts_firing`; one row per aim then per
                       dimension, with the count of each list of the JSON summary.
             Depth:
               description: One row per indicator under the aim or dimension, sorted by id.
@@ -212,6 +252,15 @@ extension OpenAPIDocument {
                     $ref: '#/components/schemas/ErrorText'
             NotFound:
               description: Unknown code, number, letter or id; the message says how to find the valid ones.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/Error'
+                text/plain:
+                  schema:
+                    $ref: '#/components/schemas/ErrorText'
+            BadAlertFilter:
+              description: An unknown `format`, `state`, `aim`, `dimension` or `severity`, or a malformed `since`; the message names the parameter and what is accepted.
               content:
                 application/json:
                   schema:

@@ -94,7 +94,7 @@ extension OpenAPIDocument {
               required: [key, title, indicators, current, stale, missing, better, similar, worse,
                          higher_or_lower, not_compared, improving, no_significant_change, worsening,
                          changing, trend_not_assessed, red_red, targets_met, targets_missed, significant_gaps,
-                         board_better, board_similar, board_worse, small, small_gaps, withheld]
+                         board_better, board_similar, board_worse, small, small_gaps, withheld, alerts_firing]
               properties:
                 key:
                   type: string
@@ -134,6 +134,9 @@ extension OpenAPIDocument {
                   $ref: '#/components/schemas/IndicatorIds'
                 red_red:
                   description: Significantly worse than Wales and significantly worsening.
+                  $ref: '#/components/schemas/IndicatorIds'
+                alerts_firing:
+                  description: Indicators with an alert firing in this area after the run (any rule; Wales also late feeds).
                   $ref: '#/components/schemas/IndicatorIds'
                 targets_met:
                   $ref: '#/components/schemas/IndicatorIds'

@@ -6,7 +6,7 @@
 enum OpenAPIDocument {
     /// The whole document: the parts below, in order. Each part is a slice of one YAML document
     /// (indentation continues across them), split by concern so each file stays readable.
-    static let yaml: String = [header, readPaths, feedPaths, components, readSchemas, feedSchemas].joined(separator: "\n")
+    static let yaml: String = [header, readPaths, feedPaths, alertPaths, components, readSchemas, feedSchemas, alertSchemas].joined(separator: "\n")
 
     /// `openapi`, `info`, `servers`, `tags`.
     static let header: String = """
@@ -27,7 +27,7 @@ enum OpenAPIDocument {
             in text, CSV and the catalogue tables where the catalogue has them; English otherwise.
 
             Access: `Authorization: Bearer <token>` (tokens come from `outcomesd token create`) with
-            role `reader`, `partner` or `admin`. Reading summaries, measures and the catalogue needs
+            role `reader`, `partner` or `admin`. Reading summaries, measures, alerts and the catalogue needs
             any token, or none when the daemon runs with `serving.anonymous_read` on (the `{}`
             alternative in `security`). Feed logs need a partner token (its own feeds) or an admin
             token (all); submitting feeds a partner or admin token; starting a run an admin token.
@@ -62,6 +62,8 @@ enum OpenAPIDocument {
             description: Partners' data feeds and their import reports.
           - name: runs
             description: Computation runs.
+          - name: alerts
+            description: Alerts raised by the catalogue's rules after each run, and their changes.
           - name: meta
             description: This description.
         """

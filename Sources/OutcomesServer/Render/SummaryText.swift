@@ -50,6 +50,7 @@ public enum SummaryText {
                 (Words.t("missing", "ar goll", welsh), g.missing),
                 (Words.t("stale", "hen", welsh), g.stale),
                 (Words.t("withheld (small numbers)", "wedi'u hatal (rhifau bach)", welsh), g.withheld),
+                (Words.t("alerts firing", "rhybuddion yn tanio", welsh), g.alertsFiring),
             ]
             for (what, list) in lists where !list.isEmpty {
                 out += TextWrap.hanging("        \(what): ", list.joined(separator: ", "))

@@ -28,6 +28,8 @@ enum Words {
         "started (UTC)": "dechrau (UTC)", "seconds": "eiliadau", "observations": "arsylwadau", "measures": "mesurau",
         "feed": "ffrwd", "received (UTC)": "derbyn (UTC)", "rows": "rhesi", "new": "newydd", "upd": "diwed", "same": "heb",
         "rej": "gwrth", "line": "llinell", "field": "maes",
+        "state": "cyflwr", "severity": "difrifoldeb", "since (UTC)": "ers (UTC)", "area": "ardal", "breakdown": "dadansoddiad",
+        "at (UTC)": "am (UTC)", "change": "newid",
     ]
 
     /// "from run 3, 2026-…Z" (Welsh "o'r rhediad": no mutation after the article).

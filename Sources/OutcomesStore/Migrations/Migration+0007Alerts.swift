@@ -70,7 +70,9 @@ extension Migration {
             delivered_at timestamptz
         )
         """,
-        "CREATE INDEX alert_outbox_due ON alert_outbox (next_attempt_at) WHERE delivered_at IS NULL",
+        // The dispatcher walks undelivered rows per sink in id order: a partial index keeps that
+        // walk proportional to the backlog, not to every notification ever sent.
+        "CREATE INDEX alert_outbox_due ON alert_outbox (sink, id) WHERE delivered_at IS NULL",
         """
         CREATE TABLE alert_evaluation (
             run_id bigint PRIMARY KEY,

@@ -142,17 +142,18 @@ public struct RunStore: Sendable {
             try await connection.query(PostgresQuery(unsafeSQL: "ALTER TABLE \(table) ADD PRIMARY KEY (run_id, indicator_id, area_id, breakdown_id, period)"), logger: logger)
             try await connection.query(PostgresQuery(unsafeSQL: "ALTER TABLE measure ATTACH PARTITION \(table) FOR VALUES IN (\(runID))"), logger: logger)
             lap("index")
-            try await SummaryWriter(catalogue: catalogue, keys: keys, logger: logger).write(run: runID, on: connection)
-            lap("summaries")
             // Alerts over this run's own results, in its transaction: the run and the alerts it
-            // caused commit together.
+            // caused commit together, and the roll-ups count the alerts firing after it.
             let alerts = AlertStore(logger: logger)
             let evaluated = incremental ? catalogue.indicators.filter { touched?.contains($0.id) ?? false } : catalogue.indicators
             try await alerts.evaluate(run: runID, rows: rows, indicators: evaluated, context: context, sinks: alertSinks, on: connection)
             if !incremental {
                 try await alerts.retire(keeping: Set(catalogue.indicators.map(\.id)), run: runID, sinks: alertSinks, on: connection)
             }
+            let firing = try await alerts.firingByArea(on: connection)
             lap("alerts")
+            try await SummaryWriter(catalogue: catalogue, keys: keys, logger: logger).write(run: runID, firing: firing, on: connection)
+            lap("summaries")
             try await connection.query("""
                 UPDATE run SET status = 'finished', finished_at = clock_timestamp(), observations = \(points.count),
                     measures = \(rows.count + copied),

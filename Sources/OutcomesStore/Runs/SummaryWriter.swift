@@ -13,7 +13,9 @@ struct SummaryWriter {
     let keys: KeyMaps
     let logger: Logger
 
-    func write(run: Int64, on connection: PostgresConnection) async throws {
+    /// - Parameter firing: per area code, the indicators with an alert firing (read after the run's
+    ///   alert evaluation, in its transaction).
+    func write(run: Int64, firing: [String: Set<String>] = [:], on connection: PostgresConnection) async throws {
         let indicatorKeys = keys.indicatorKeys, areaCodes = keys.areaCodes, breakdownKeys = keys.breakdownKeys
         var latest: [LatestMeasure] = []
         for try await (i, a, b, period, value, vsWales, vsBoard, trend, targetMet, stale, gap, significant, numerator, denominator) in try await connection.query("""
@@ -35,7 +37,7 @@ struct SummaryWriter {
         var ids: [Int] = [], documents: [String] = []
         for area in catalogue.areas {
             guard let id = keys.areas[area.code], area.validTo == nil else { continue }
-            let summary = AreaSummary.build(area: area, catalogue: catalogue, latest: byArea[area.code] ?? [])
+            let summary = AreaSummary.build(area: area, catalogue: catalogue, latest: byArea[area.code] ?? [], firing: firing[area.code] ?? [])
             ids.append(Int(id))
             documents.append(String(decoding: try encoder.encode(summary), as: UTF8.self))
         }
