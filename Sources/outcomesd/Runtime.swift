@@ -46,14 +46,22 @@ struct Runtime {
     func openDatabase() throws -> (target: DatabaseTarget, cluster: EmbeddedCluster?, startedCluster: Bool) {
         let environment = ProcessInfo.processInfo.environment
         if let url = environment["OUTCOMESD_DATABASE_URL"] ?? configuration.databaseURL {
+            var target: DatabaseTarget
             do {
-                let target = try DatabaseTarget(url: url, environment: environment)
-                logger.info("using configured database", metadata: ["url": "\(DatabaseTarget.redacted(url))"])
-                return (target, nil, false)
+                target = try DatabaseTarget(url: url, environment: environment)
             } catch {
                 printError("database URL: \(error)")
                 throw ExitWith(.failure)
             }
+            if target.password == nil, let file = configuration.databasePasswordFile {
+                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                    printError("database.password_file: cannot read \(file)")
+                    throw ExitWith(.failure)
+                }
+                target.password = String(text.prefix { !$0.isNewline })
+            }
+            logger.info("using configured database", metadata: ["url": "\(DatabaseTarget.redacted(url))"])
+            return (target, nil, false)
         }
         do {
             let cluster = try EmbeddedCluster(stateDirectory: stateDirectory, user: configuration.embeddedUser, logger: logger)

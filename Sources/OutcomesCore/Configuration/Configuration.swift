@@ -9,6 +9,7 @@ internal import Yams
 /// log_level: info                       # trace, debug, info, notice, warning, error, critical
 /// database:
 ///   url: postgresql://outcomesd@db.example/outcomes?sslmode=require   # omit for the embedded cluster
+///   password_file: /etc/outcomesd/database.password   # the password (one line), when the URL has none
 ///   pool_size: 8
 ///   statement_timeout_seconds: 60
 ///   embedded_user: postgres             # who runs the embedded cluster when outcomesd runs as root
@@ -35,6 +36,9 @@ public struct Configuration: Hashable, Sendable {
     public var listen: ListenAddress = .default
     public var logLevel: LogLevel = .info
     public var databaseURL: String?
+    /// A file holding the database password (its first line), used when the URL and `PGPASSWORD`
+    /// give none; keeps the secret out of the configuration, the environment and the unit.
+    public var databasePasswordFile: String?
     public var poolSize: Int = 8
     public var statementTimeoutSeconds: Int = 60
     public var embeddedUser: String?
@@ -100,7 +104,7 @@ public struct Configuration: Hashable, Sendable {
                 config.logLevel = level
             }
             if let node = f["database"], let db = r.fields(node, "'database'") {
-                db.rejectUnknown(["url", "pool_size", "statement_timeout_seconds", "embedded_user"])
+                db.rejectUnknown(["url", "password_file", "pool_size", "statement_timeout_seconds", "embedded_user"])
                 if let node = db["url"], let url = r.string(node, "database.url") {
                     if url.hasPrefix("postgresql://") || url.hasPrefix("postgres://") {
                         config.databaseURL = url
@@ -113,6 +117,7 @@ public struct Configuration: Hashable, Sendable {
                     config.statementTimeoutSeconds = n
                 }
                 config.embeddedUser = db["embedded_user"].flatMap { r.string($0, "database.embedded_user") }
+                config.databasePasswordFile = db["password_file"].flatMap { r.string($0, "database.password_file") }
             }
         }
         if !r.issues.isEmpty { throw CatalogueError(issues: r.issues) }

@@ -21,13 +21,15 @@ import ServiceLifecycle
 struct AlertDispatcher: Service {
     static let lockKey: Int64 = 0x6F75_7463_616C_7274
     static let batchSize = 100
+    /// Delivered notifications are kept this long for inspection, then deleted.
+    static let keepDeliveredDays = 30
 
     let context: ServerContext
     let gate: StartupGate
     let delivery: AlertDelivery
     let repeatIntervalHours: Int
     var pollInterval: Duration = .milliseconds(500)
-    /// Called after each tick that held the lock (the watchdog's sign of life).
+    /// Called after each pass of the loop, failed ones included (the watchdog's sign of life).
     var onTick: @Sendable () -> Void = {}
 
     func run() async throws {
@@ -36,17 +38,22 @@ struct AlertDispatcher: Service {
         let http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup)
         let sinks = AlertSinkSet(delivery: delivery, http: http, logger: context.logger)
         var nextResend = ContinuousClock.now
+        var nextPrune = ContinuousClock.now
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             do {
                 let resend = delivery.alertmanager != nil && ContinuousClock.now >= nextResend
-                if try await tick(sinks: sinks, resendFiring: resend), resend, let am = delivery.alertmanager {
-                    nextResend = ContinuousClock.now + .seconds(am.resendIntervalSeconds)
+                let prune = ContinuousClock.now >= nextPrune
+                if try await tick(sinks: sinks, resendFiring: resend, prune: prune) {
+                    if resend, let am = delivery.alertmanager { nextResend = ContinuousClock.now + .seconds(am.resendIntervalSeconds) }
+                    if prune { nextPrune = ContinuousClock.now + .seconds(3600) }
                 }
                 onTick()
             } catch is CancellationError {
                 break
             } catch {
                 context.logger.error("alert dispatch failed", metadata: ["error": "\(String(reflecting: error))"])
+                // The loop itself is alive (a database outage is no reason for the watchdog to restart us).
+                onTick()
             }
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pollInterval) }
         }
@@ -54,7 +61,7 @@ struct AlertDispatcher: Service {
     }
 
     /// One pass; false when another process holds the dispatch lock.
-    func tick(sinks: AlertSinkSet, resendFiring: Bool) async throws -> Bool {
+    func tick(sinks: AlertSinkSet, resendFiring: Bool, prune: Bool = false) async throws -> Bool {
         let logger = context.logger
         let outbox = AlertOutbox(logger: logger)
         return try await context.client.withConnection { connection in
@@ -81,6 +88,7 @@ struct AlertDispatcher: Service {
                     }
                     if failedAll || due.count < Self.batchSize { break }
                 }
+                if prune { try await outbox.prune(deliveredBeforeDays: Self.keepDeliveredDays, on: connection) }
                 if resendFiring {
                     let firing = try await outbox.firing(on: connection)
                     if !firing.isEmpty {

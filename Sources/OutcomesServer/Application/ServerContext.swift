@@ -6,7 +6,13 @@ public import Logging
 /// Immutable and `Sendable`; a reload builds a new one.
 public struct ServerContext: Sendable {
     public var client: PostgresClient
-    public var catalogue: Catalogue
+    /// The catalogue in use: read it on each use, since a reload replaces it for every copy.
+    /// Setting it gives this copy (and copies made from it) a catalogue of its own.
+    public var catalogue: Catalogue {
+        get { live.catalogue }
+        set { live = LiveCatalogue(newValue) }
+    }
+    private(set) var live: LiveCatalogue
     public var listen: ListenAddress
     public var logger: Logger
     /// Largest feed accepted over HTTP (bytes); larger → 413.
@@ -31,11 +37,15 @@ public struct ServerContext: Sendable {
     public var alertRepeatIntervalHours: Int { alertDelivery.repeatIntervalHours ?? catalogue.alertSettings.repeatIntervalHours }
     /// Bearer tokens verified recently (shared by the routes and ``TokenChanges``).
     let principals = PrincipalCache()
+    /// Re-reads configuration and catalogue on SIGHUP; nil: SIGHUP is not trapped (tests).
+    public var settingsReader: SettingsReader?
+    /// Signs of life from the background loops, read by the systemd watchdog (shared by copies).
+    public let heartbeats = Heartbeats()
 
     public init(client: PostgresClient, catalogue: Catalogue, listen: ListenAddress, logger: Logger,
                 maxFeedBytes: Int = 256 << 20, spoolDirectory: String? = nil, spoolInterval: Duration = .seconds(2)) {
         self.client = client
-        self.catalogue = catalogue
+        self.live = LiveCatalogue(catalogue)
         self.listen = listen
         self.logger = logger
         self.maxFeedBytes = maxFeedBytes

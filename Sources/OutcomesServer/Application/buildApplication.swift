@@ -2,6 +2,7 @@ public import Hummingbird
 import OutcomesCore
 import OutcomesStore
 import Logging
+import Foundation
 
 /// The daemon's HTTP application with its services, shared by `outcomesd serve` and the tests.
 ///
@@ -9,12 +10,14 @@ import Logging
 /// Before the server accepts requests, migrations run and the catalogue is synced.
 public func buildApplication(_ context: ServerContext) -> some ApplicationProtocol {
     let router = buildRouter(context)
+    let listener = ListenerProbe()
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(context.listen.host, port: context.listen.port), serverName: "outcomesd"),
         services: [context.client],
         onServerRunning: { channel in
             context.logger.notice("listening", metadata: ["address": "\(channel.localAddress?.description ?? "?")"])
+            listener.open(eventLoop: channel.eventLoop)
         },
         logger: context.logger
     )
@@ -26,8 +29,19 @@ public func buildApplication(_ context: ServerContext) -> some ApplicationProtoc
     if context.computeEnabled {
         app.addServices(ComputeScheduler(context: context, gate: gate))
     }
-    app.addServices(AlertDispatcher(context: context, gate: gate, delivery: context.alertDelivery,
-                                    repeatIntervalHours: context.alertRepeatIntervalHours))
+    var dispatcher = AlertDispatcher(context: context, gate: gate, delivery: context.alertDelivery,
+                                     repeatIntervalHours: context.alertRepeatIntervalHours)
+    let heartbeats = context.heartbeats
+    // A tick may wait on slow sinks (their timeouts): allowed generously.
+    let dispatchAllowance = dispatcher.pollInterval * 3 + .seconds(120)
+    dispatcher.onTick = { heartbeats.tick(.dispatcher, nextWithin: dispatchAllowance) }
+    app.addServices(dispatcher)
+    let environment = ProcessInfo.processInfo.environment
+    if let read = context.settingsReader {
+        app.addServices(ReloadService(context: context, gate: gate, notifier: SystemdNotifier(environment: environment), read: read))
+    }
+    app.addServices(SystemdService(context: context, listener: listener, notifier: SystemdNotifier(environment: environment),
+                                   watchdogInterval: SystemdNotifier.watchdogInterval(environment: environment)))
     app.beforeServerStarts {
         try await Migrator(client: context.client, logger: context.logger).migrate()
         try await CatalogueSync(client: context.client, logger: context.logger).sync(context.catalogue)
@@ -47,6 +61,7 @@ public func buildRouter(_ context: ServerContext) -> Router<BasicRequestContext>
     read.register(on: router)
     CatalogueRoutes(read: read).register(on: router)
     FeedLogRoutes(read: read).register(on: router)
+    AlertRoutes(read: read).register(on: router)
     OpenAPIRoute().register(on: router)
     return router
 }

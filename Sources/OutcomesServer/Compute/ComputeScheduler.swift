@@ -20,19 +20,32 @@ struct ComputeScheduler: Service {
         await cancelWhenGracefulShutdown { await gate.wait() }
         guard gate.isOpen else { return }
         guard !Task.isShuttingDownGracefully else { return }
-        let store = RunStore(client: context.client, catalogue: context.catalogue, logger: logger, keepRuns: context.keepRuns,
-                             alertSinks: context.alertDelivery.sinks)
+        var store = makeStore()
+        var fingerprint = context.catalogue.fingerprint
+        let heartbeats = context.heartbeats
+        defer { heartbeats.stopped(.scheduler) }
+        heartbeats.tick(.scheduler, nextWithin: Self.runAllowance)
         var lastFeed = try await latestFeedID()
-        if try await needsFullRun() {
-            try await attempt { _ = try await store.compute(trigger: .startup) }
-        }
+        try await attempt { try await startupRun(store: store) }
         var nextScheduled = context.computeSchedule.flatMap { $0.next(after: DateTimeUTC(epochSeconds: Int(Date().timeIntervalSince1970))) }
         var pending: Set<String> = []
         var quietSince: Date?
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            heartbeats.tick(.scheduler, nextWithin: pollInterval * 3 + .seconds(10))
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pollInterval) }
             guard !Task.isShuttingDownGracefully else { return }
+            // A run may take long; the watchdog allows it up to `runAllowance`.
+            heartbeats.tick(.scheduler, nextWithin: Self.runAllowance)
             let now = Date()
+            if context.catalogue.fingerprint != fingerprint {
+                // Reloaded (SIGHUP) with another catalogue, already synced: a full run.
+                store = makeStore()
+                fingerprint = context.catalogue.fingerprint
+                logger.notice("catalogue reloaded; starting a full run", metadata: ["fingerprint": "\(fingerprint)"])
+                try await attempt { _ = try await store.compute(trigger: .startup) }
+                pending.removeAll()
+                continue
+            }
             if let due = nextScheduled, Int(now.timeIntervalSince1970) >= due.epochSeconds {
                 try await attempt { _ = try await store.compute(trigger: .schedule) }
                 pending.removeAll()
@@ -52,6 +65,43 @@ struct ComputeScheduler: Service {
                 try await attempt { _ = try await store.compute(trigger: .feed, indicators: keys) }
             }
         }
+    }
+
+    private func makeStore() -> RunStore {
+        RunStore(client: context.client, catalogue: context.catalogue, logger: context.logger, keepRuns: context.keepRuns,
+                 alertSinks: context.alertDelivery.sinks)
+    }
+
+    /// How long one run (or the start-up catch-up) may take before the watchdog considers the
+    /// scheduler stuck.
+    static let runAllowance: Duration = .seconds(3600)
+
+    /// At start: a full run when there is no finished run for the current catalogue; otherwise an
+    /// incremental run for the indicators of feeds applied since the latest finished run started
+    /// (a feed committed just before a kill or a restart would else wait for the next trigger).
+    func startupRun(store: RunStore) async throws {
+        if try await needsFullRun() {
+            _ = try await store.compute(trigger: .startup)
+            return
+        }
+        let missed = try await indicatorsFedSinceLatestRun()
+        guard !missed.isEmpty else { return }
+        context.logger.notice("computing feeds that landed since the latest run", metadata: ["indicators": "\(missed.count)"])
+        _ = try await store.compute(trigger: .startup, indicators: missed)
+    }
+
+    /// Indicators touched by feeds that finished after the latest finished run started (such a feed
+    /// may be missing from that run's snapshot; computing it again is harmless).
+    private func indicatorsFedSinceLatestRun() async throws -> Set<String> {
+        var indicators: Set<String> = []
+        for try await touched in try await context.client.query("""
+            SELECT ARRAY(SELECT i.key FROM indicator i WHERE i.id = ANY(f.indicators)) FROM feed f
+            WHERE f.status = 'applied'
+              AND coalesce(f.finished_at, f.received_at) >= (SELECT started_at FROM run WHERE status = 'finished' ORDER BY id DESC LIMIT 1)
+            """, logger: context.logger).decode([String].self) {
+            indicators.formUnion(touched)
+        }
+        return indicators
     }
 
     /// Logs a failed run and carries on (the next trigger tries again).

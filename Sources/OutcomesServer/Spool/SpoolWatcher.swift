@@ -26,7 +26,11 @@ struct SpoolWatcher: Service {
         try folder.prepare(partners: context.catalogue.partners.map(\.key))
         logger.info("watching spool folder", metadata: ["incoming": "\(folder.incoming)"])
         var failures = 0
+        let heartbeats = context.heartbeats
+        defer { heartbeats.stopped(.spool) }
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            // Ingesting a large feed may take long; the watchdog allows it up to an hour.
+            heartbeats.tick(.spool, nextWithin: .seconds(3600))
             do {
                 for file in folder.unfinished() {
                     guard !Task.isShuttingDownGracefully else { return }
@@ -44,6 +48,7 @@ struct SpoolWatcher: Service {
             }
             // Back off after failures (database down), up to a minute.
             let pause = failures == 0 ? context.spoolInterval : min(.seconds(60), context.spoolInterval * (1 << min(failures, 5)))
+            heartbeats.tick(.spool, nextWithin: pause * 3 + .seconds(10))
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pause) }
         }
     }

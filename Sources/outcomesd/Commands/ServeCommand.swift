@@ -6,6 +6,8 @@ import ServiceLifecycle
 import UnixSignals
 import Logging
 import OutcomesStore
+import OutcomesFeeds
+import Foundation
 
 /// `outcomesd serve`: runs the daemon until SIGTERM or SIGINT.
 struct ServeCommand: AsyncParsableCommand {
@@ -42,8 +44,19 @@ struct ServeCommand: AsyncParsableCommand {
             serverContext.keepRuns = config.keepRuns
             serverContext.anonymousRead = config.anonymousRead
             serverContext.alertDelivery = config.alerts
+            serverContext.settingsReader = { [options, listen] in
+                let reread = try options.loadConfiguration()
+                let catalogue = try CatalogueFolder.load(options.catalogueDirectory(reread), local: options.localCatalogueDirectory)
+                return ReloadedSettings(catalogue: catalogue, restartNeeded: Self.changedSettings(config, reread, listenOverridden: listen != nil))
+            }
             do {
-                try await buildApplication(serverContext).runService(gracefulShutdownSignals: [.sigterm, .sigint])
+                // SIGTERM: stop accepting, let a feed in progress finish, for at most
+                // `gracefulStopSeconds` (under systemd's default TimeoutStopSec of 90 s); then the
+                // remaining work is cancelled (its transaction rolls back) and the daemon exits 0.
+                var group = ServiceGroupConfiguration(services: [buildApplication(serverContext)],
+                                                      gracefulShutdownSignals: [.sigterm, .sigint], logger: runtime.logger)
+                group.maximumGracefulShutdownDuration = .seconds(Self.gracefulStopSeconds)
+                try await ServiceGroup(configuration: group).run()
             } catch {
                 runtime.logger.error("outcomesd stopped with an error", metadata: ["error": "\(String(reflecting: error))"])
                 if started { try? cluster?.stop() }
@@ -52,5 +65,20 @@ struct ServeCommand: AsyncParsableCommand {
             if started { try cluster?.stop() }
             runtime.logger.notice("outcomesd stopped")
         } catch let exit as ExitWith { throw exit.code }
+    }
+
+    /// How long a graceful stop may take before the remaining work is cancelled.
+    static let gracefulStopSeconds: Int64 = 50
+
+    /// Top-level configuration settings that differ (all but the catalogue need a restart).
+    static func changedSettings(_ old: Configuration, _ new: Configuration, listenOverridden: Bool) -> [String] {
+        let before = Dictionary(Mirror(reflecting: old).children.compactMap { child in child.label.map { ($0, "\(child.value)") } },
+                                uniquingKeysWith: { a, _ in a })
+        return Mirror(reflecting: new).children.compactMap { child -> String? in
+            guard let label = child.label, before[label] != "\(child.value)" else { return nil }
+            if label.lowercased().contains("catalogue") { return nil }
+            if label == "listen" && listenOverridden { return nil }
+            return label
+        }
     }
 }

@@ -19,6 +19,17 @@ struct ConfigurationTests {
         #expect(config.databaseURL == "postgresql://app@db/outcomes")
     }
 
+    @Test("database.password_file names the file holding the database password")
+    func databasePasswordFileField() throws {
+        let config = try Configuration.parse(SourceFile(path: "o.yaml", text: """
+            database:
+              url: postgresql://outcomesd@db/outcomes
+              password_file: /etc/outcomesd/database.password
+            """))
+        #expect(config.databasePasswordFile == "/etc/outcomesd/database.password")
+        #expect(Configuration().databasePasswordFile == nil)
+    }
+
     @Test("configuration errors are located")
     func locatedErrors() {
         #expect {

@@ -1,0 +1,15 @@
+import OutcomesCore
+import Synchronization
+
+/// The catalogue in use, replaced in place by a reload (SIGHUP) so that the routes, the spool
+/// watcher, the scheduler and the dispatcher, which read ``ServerContext/catalogue`` on each use,
+/// all see the new one. Shared by copies of a ``ServerContext``.
+final class LiveCatalogue: Sendable {
+    private let current: Mutex<Catalogue>
+
+    init(_ catalogue: Catalogue) { current = Mutex(catalogue) }
+
+    var catalogue: Catalogue { current.withLock { $0 } }
+
+    func replace(with catalogue: Catalogue) { current.withLock { $0 = catalogue } }
+}
