@@ -51,7 +51,7 @@ public struct AlertOutbox: Sendable {
     /// Deletes delivered rows older than `days` (the events table keeps the history).
     public func prune(deliveredBeforeDays days: Int, on connection: PostgresConnection) async throws {
         try await connection.query("""
-            DELETE FROM alert_outbox WHERE delivered_at < clock_timestamp() - make_interval(days => \(days))
+            DELETE FROM alert_outbox WHERE delivered_at < clock_timestamp() - make_interval(days => \(days)::int)
             """, logger: logger)
     }
 

@@ -101,6 +101,13 @@ struct AlertDispatchTests {
                 #expect(resolved.status == "resolved" && resolved.alerts.first?.status == "resolved")
                 #expect(resolved.alerts.first?.endsAt.hasPrefix("0001") == false)
                 #expect(try await Self.count(client, "SELECT count(*)::int FROM alert_outbox WHERE delivered_at IS NULL") == 0)
+
+                // Pruning deletes delivered rows older than 30 days, and only those.
+                try await client.query("UPDATE alert_outbox SET delivered_at = now() - interval '31 days' WHERE status = 'firing'",
+                                       logger: TestCluster.logger)
+                #expect(try await dispatcher.tick(sinks: sinks, resendFiring: false, prune: true))
+                #expect(try await Self.count(client, "SELECT count(*)::int FROM alert_outbox WHERE status = 'firing'") == 0)
+                #expect(try await Self.count(client, "SELECT count(*)::int FROM alert_outbox WHERE status = 'resolved'") == 2)
             }
         }
     }
