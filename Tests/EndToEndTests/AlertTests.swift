@@ -46,6 +46,9 @@ struct AlertTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script, String(port), file]
+        // Not the test's own output: a child holding it would keep `swift test` waiting.
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
         try process.run()
         return process
     }
@@ -87,7 +90,8 @@ struct AlertTests {
               journal: true
             """.write(toFile: root + "/outcomesd.yaml", atomically: true, encoding: .utf8)
         let receiver = try Self.startReceiver(port: hookPort, file: received, root: root)
-        defer { receiver.terminate() }
+        // SIGKILL: the test process ignores SIGTERM (its signal handling), and children inherit that.
+        defer { kill(receiver.processIdentifier, SIGKILL) }
         let extra = ["--config", root + "/outcomesd.yaml"]
         var serve = try DaemonProcess.startServe(stateDir: state, catalogue: catalogue, port: port, log: root + "/serve.log", extra: extra)
         defer { kill(serve.processIdentifier, SIGKILL) }

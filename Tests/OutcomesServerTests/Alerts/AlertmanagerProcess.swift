@@ -55,10 +55,10 @@ struct AlertmanagerProcess: Sendable {
         return try JSONDecoder().decode([Alert].self, from: Data(body.readableBytesView))
     }
 
-    /// Sends SIGTERM and returns: waiting on Foundation's `Process` from a test's task can block a
-    /// cooperative thread for good here (the project's own `Subprocess` notes the same).
+    /// Sends SIGKILL and returns: a child inherits the test process's ignored SIGTERM, and waiting
+    /// on Foundation's `Process` from a test's task can block a cooperative thread for good here.
     func stop() {
-        kill(process.processIdentifier, SIGTERM)
+        kill(process.processIdentifier, SIGKILL)
         try? FileManager.default.removeItem(atPath: folder)
     }
 
