@@ -72,8 +72,8 @@ public struct AlertStore: Sendable {
         try await write(updates, run: run, sinks: sinks, on: connection)
     }
 
-    /// Writes updates: outbox rows first (they read the state being left), then events, then the
-    /// alerts themselves.
+    /// Writes updates: outbox rows (they read the state being left), events and the alerts
+    /// themselves.
     func write(_ updates: [AlertUpdate], run: Int64, sinks: [String], on connection: PostgresConnection) async throws {
         guard !updates.isEmpty else { return }
         let json = try Self.encoder.encode(updates.map(UpdateRow.init))
@@ -81,33 +81,28 @@ public struct AlertStore: Sendable {
         binds.append(String(decoding: json, as: UTF8.self))
         binds.append(sinks)
         binds.append(run)
-        var own = PostgresBindings()
-        own.append(String(decoding: json, as: UTF8.self))
-        own.append(run)
+        // One statement, so the updates' JSON is parsed once. Its parts all see the snapshot from
+        // before it: the outbox rows read the `since` of the state being left.
         try await connection.query(PostgresQuery(unsafeSQL: """
-            WITH u AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(\(UpdateRow.columns)))
-            INSERT INTO alert_outbox (fingerprint, run_id, sink, status, labels, annotations, starts_at, ends_at)
-            SELECT u.fingerprint, $3, s.sink, u.notice, u.labels, u.annotations,
-                   CASE WHEN u.notice = 'firing' THEN clock_timestamp() ELSE coalesce(a.since, clock_timestamp()) END,
-                   CASE WHEN u.notice = 'resolved' THEN clock_timestamp() END
-            FROM u LEFT JOIN alert a USING (fingerprint) CROSS JOIN unnest($2::text[]) AS s(sink)
-            WHERE u.notice IS NOT NULL
-            """, binds: binds), logger: logger)
-        try await connection.query(PostgresQuery(unsafeSQL: """
-            WITH u AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(\(UpdateRow.columns)))
-            INSERT INTO alert_event (fingerprint, run_id, from_state, to_state, rule, kind, indicator, area, breakdown,
-                                     severity, period, value, withheld, summary, summary_cy)
-            SELECT fingerprint, $2, previous, state, rule, kind, indicator, area, breakdown, severity, period, value,
-                   withheld, summary, summary_cy
-            FROM u WHERE previous IS DISTINCT FROM state
-            """, binds: own), logger: logger)
-        try await connection.query(PostgresQuery(unsafeSQL: """
-            WITH u AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(\(UpdateRow.columns)))
+            WITH u AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(\(UpdateRow.columns))),
+            outbox AS (
+                INSERT INTO alert_outbox (fingerprint, run_id, sink, status, labels, annotations, starts_at, ends_at)
+                SELECT u.fingerprint, $3, s.sink, u.notice, u.labels, u.annotations,
+                       CASE WHEN u.notice = 'firing' THEN clock_timestamp() ELSE coalesce(a.since, clock_timestamp()) END,
+                       CASE WHEN u.notice = 'resolved' THEN clock_timestamp() END
+                FROM u LEFT JOIN alert a USING (fingerprint) CROSS JOIN unnest($2::text[]) AS s(sink)
+                WHERE u.notice IS NOT NULL),
+            events AS (
+                INSERT INTO alert_event (fingerprint, run_id, from_state, to_state, rule, kind, indicator, area, breakdown,
+                                         severity, period, value, withheld, summary, summary_cy)
+                SELECT fingerprint, $3, previous, state, rule, kind, indicator, area, breakdown, severity, period, value,
+                       withheld, summary, summary_cy
+                FROM u WHERE previous IS DISTINCT FROM state)
             INSERT INTO alert AS a (fingerprint, rule, kind, indicator, area, breakdown, partner, state, severity, since_period,
                                     period, value, withheld, inhibited, summary, summary_cy, since, updated_at, updated_run,
                                     last_notified_at)
             SELECT fingerprint, rule, kind, indicator, area, breakdown, partner, state, severity, since_period, period, value,
-                   withheld, inhibited, summary, summary_cy, clock_timestamp(), clock_timestamp(), $2,
+                   withheld, inhibited, summary, summary_cy, clock_timestamp(), clock_timestamp(), $3,
                    CASE WHEN notice = 'firing' THEN clock_timestamp() END
             FROM u
             ON CONFLICT (fingerprint) DO UPDATE SET
@@ -118,7 +113,7 @@ public struct AlertStore: Sendable {
                 since = CASE WHEN a.state <> EXCLUDED.state THEN EXCLUDED.since ELSE a.since END,
                 updated_at = EXCLUDED.updated_at, updated_run = EXCLUDED.updated_run,
                 last_notified_at = coalesce(EXCLUDED.last_notified_at, a.last_notified_at)
-            """, binds: own), logger: logger)
+            """, binds: binds), logger: logger)
     }
 
     static let encoder: JSONEncoder = {
