@@ -29,6 +29,11 @@ let package = Package(
         // Outbound HTTP for alert delivery (Alertmanager, webhooks): timeouts, TLS and a connection
         // pool we would otherwise hand-write on NIO.
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        // The metrics API Hummingbird (and other server libraries) already emit into; bootstrapped
+        // once by `serve` so its request metrics land beside ours.
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        // `GET /metrics`: a collector registry written out in the Prometheus text exposition format.
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // Pure domain: catalogue, periods, areas, statistics. No I/O.
@@ -66,6 +71,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Hummingbird
 import HummingbirdTesting
@@ -34,7 +35,14 @@ struct HealthRoutesTests {
         let app = Application(router: router, services: [client], logger: TestCluster.logger)
         try await app.test(.router) { http in
             try await http.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
-            try await http.execute(uri: "/readyz", method: .get) { #expect($0.status == .serviceUnavailable) }
+            try await http.execute(uri: "/readyz", method: .get) { response in
+                #expect(response.status == .serviceUnavailable)
+                let body = try JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8)) as? [String: String]
+                #expect(body?["status"] == "degraded")
+                #expect(body?["database"] == "unreachable")
+                #expect((body?["reason"] ?? "").isEmpty == false, "the reason is said")
+                #expect(body?["serving"] == "nothing cached yet")
+            }
         }
     }
 }

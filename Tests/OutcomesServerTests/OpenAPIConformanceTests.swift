@@ -21,6 +21,7 @@ struct OpenAPIConformanceTests {
     static let routes: Set<String> = [
         "GET /healthz",
         "GET /readyz",
+        "GET /metrics",
         "GET /v1/openapi.yaml",
         "POST /v1/feeds",
         "GET /v1/feeds",
@@ -94,6 +95,7 @@ struct OpenAPIConformanceTests {
             }
             try await call("/healthz", nil, .ok)
             try await call("/readyz", nil, .ok)
+            try await call("/metrics", nil, .ok)
             try await call("/v1/openapi.yaml", nil, .ok)
             for uri in ["/v1/summary", "/v1/summary?area=W06000015", "/v1/summary?area=W11000028&lang=cy",
                         "/v1/areas/W06000015", "/v1/areas/W92000004?lang=cy"] {
@@ -223,7 +225,7 @@ struct OpenAPIConformanceTests {
             try await post(feed, nil, .unauthorized)
             try await post(feed, tokens["revoked"], .unauthorized, accept: "text/plain")
             try await post(feed, tokens["admin"], .badRequest)
-            try await post(feed, tokens["admin"], .badRequest, query: "?partner=nobody")
+            try await post(feed, tokens["admin"], .notFound, query: "?partner=nobody")
             try await post("x", partner, .unsupportedMediaType, contentType: "application/xml")
 
             // Every feed in the log, one by one.

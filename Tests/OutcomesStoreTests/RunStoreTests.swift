@@ -35,6 +35,31 @@ struct RunStoreTests {
         return out
     }
 
+    @Test("a run left 'running' by a process that stopped mid-run is closed as failed (abandoned) by the next run")
+    func abandonedRunIsClosed() async throws {
+        try await TestCluster.withMigratedDatabase { client, catalogue in
+            try await Self.loadSamples(client, catalogue, partners: ["local_authority"])
+            // What a kill mid-run leaves: the run row (written outside the run's transaction) and nothing else.
+            let abandoned = try await TestCluster.scalar(client, """
+                INSERT INTO run (trigger, full_run, catalogue_fingerprint, status) VALUES ('schedule', true, 'x', 'running') RETURNING id
+                """)
+            let store = RunStore(client: client, catalogue: catalogue, logger: TestCluster.logger)
+            let report = try #require(try await store.compute(trigger: .cli, today: Self.today))
+            #expect(report.runID > Int64(abandoned))
+            var rows: [(String, String?, Bool)] = []
+            for try await row in try await client.query("SELECT status, message, finished_at IS NOT NULL FROM run WHERE id = \(abandoned)",
+                                                        logger: TestCluster.logger).decode((String, String?, Bool).self) {
+                rows.append(row)
+            }
+            #expect(rows.count == 1)
+            #expect(rows.first?.0 == "failed")
+            #expect(rows.first?.1?.hasPrefix("abandoned:") == true)
+            #expect(rows.first?.2 == true)
+            #expect(try await TestCluster.scalar(client, "SELECT count(*)::int FROM run WHERE status = 'running'") == 0)
+            #expect(try await TestCluster.scalar(client, "SELECT count(*)::int FROM measure WHERE run_id = \(abandoned)") == 0)
+        }
+    }
+
     @Test("an incremental run after a feed equals a full run over the same data")
     func incrementalEqualsFull() async throws {
         try await TestCluster.withMigratedDatabase { client, catalogue in

@@ -24,6 +24,8 @@ internal import Yams
 ///   keep_runs: 10                       # finished runs kept (plus each day's first)
 /// serving:
 ///   anonymous_read: false               # true: summaries and measures readable without a token
+/// metrics:
+///   require_token: false                # true: GET /metrics needs a reader or admin token
 /// ```
 /// Every field is optional. `OUTCOMESD_DATABASE_URL` overrides `database.url`.
 public struct Configuration: Hashable, Sendable {
@@ -50,6 +52,7 @@ public struct Configuration: Hashable, Sendable {
     public var computeDebounceSeconds: Int = 5
     public var keepRuns: Int = 10
     public var anonymousRead: Bool = false
+    public var metricsRequireToken: Bool = false
     public var alerts = AlertDelivery()
 
     static let hourly: CronSchedule? = try? CronSchedule("0 * * * *")
@@ -62,7 +65,11 @@ public struct Configuration: Hashable, Sendable {
         if file.text.allSatisfy(\.isWhitespace) { return config }
         let (r, root) = YAMLReader.compose(file)
         if let root, let f = r.fields(root, "the configuration") {
-            f.rejectUnknown(["state_dir", "catalogue", "listen", "log_level", "database", "feeds", "compute", "serving", "alerts"])
+            f.rejectUnknown(["state_dir", "catalogue", "listen", "log_level", "database", "feeds", "compute", "serving", "alerts", "metrics"])
+            if let node = f["metrics"], let metrics = r.fields(node, "'metrics'") {
+                metrics.rejectUnknown(["require_token"])
+                if let b = metrics["require_token"].flatMap({ r.bool($0, "metrics.require_token") }) { config.metricsRequireToken = b }
+            }
             if let node = f["alerts"] { config.alerts = AlertDelivery.parse(node, r) }
             if let node = f["serving"], let serving = r.fields(node, "'serving'") {
                 serving.rejectUnknown(["anonymous_read"])

@@ -82,6 +82,7 @@ struct AlertDispatcher: Service {
                             failedAll = false
                         } catch {
                             try await outbox.markFailed(items, error: "\(error)", on: connection)
+                            context.metrics.deliveryFailed(sink: sink, notifications: items.count)
                             logger.warning("alert delivery failed; will retry", metadata: [
                                 "sink": "\(sink)", "notifications": "\(items.count)", "error": "\(error)"])
                         }
@@ -93,6 +94,7 @@ struct AlertDispatcher: Service {
                     let firing = try await outbox.firing(on: connection)
                     if !firing.isEmpty {
                         do { try await sinks.resendToAlertmanager(firing) } catch {
+                            context.metrics.deliveryFailed(sink: AlertSinks.alertmanager, notifications: firing.count)
                             logger.warning("re-sending firing alerts to Alertmanager failed", metadata: ["error": "\(error)"])
                         }
                     }

@@ -1,6 +1,7 @@
 public import OutcomesCore
 public import PostgresNIO
 public import Logging
+import OutcomesStore
 
 /// What the daemon's services share: the database pool, the catalogue, the logger.
 /// Immutable and `Sendable`; a reload builds a new one.
@@ -28,6 +29,10 @@ public struct ServerContext: Sendable {
     public var keepRuns: Int = 10
     /// Let requests without a token read summaries and measures (reader role otherwise).
     public var anonymousRead: Bool = false
+    /// `GET /metrics` needs a reader or admin token (the configuration's `metrics.require_token`).
+    public var metricsRequireToken: Bool = false
+    /// What `GET /metrics` reports (shared by copies; each context made by `init` has its own).
+    public var metrics = ServerMetrics()
     /// Whether this daemon runs the compute scheduler at all.
     public var computeEnabled: Bool = true
     /// Alert sinks and their settings (the configuration's `alerts:`).
@@ -41,6 +46,11 @@ public struct ServerContext: Sendable {
     public var settingsReader: SettingsReader?
     /// Signs of life from the background loops, read by the systemd watchdog (shared by copies).
     public let heartbeats = Heartbeats()
+    /// Reachable or not, since when and why (``DatabaseMonitor`` probes; shared by copies).
+    public let databaseHealth = DatabaseHealth()
+    /// The latest finished run, shared by every route and `/readyz`; during an outage the last
+    /// one known is served.
+    let latestRuns = LatestRunCache()
 
     public init(client: PostgresClient, catalogue: Catalogue, listen: ListenAddress, logger: Logger,
                 maxFeedBytes: Int = 256 << 20, spoolDirectory: String? = nil, spoolInterval: Duration = .seconds(2)) {
@@ -52,5 +62,13 @@ public struct ServerContext: Sendable {
         self.spoolDirectory = spoolDirectory
         self.spoolInterval = spoolInterval
         self.computeSchedule = nil
+    }
+
+    /// The run store every run of the daemon goes through (scheduler and `POST /v1/runs` alike):
+    /// the catalogue in use, the configured alert sinks and run retention, runs counted in metrics.
+    func makeRunStore() -> RunStore {
+        var store = RunStore(client: client, catalogue: catalogue, logger: logger, keepRuns: keepRuns, alertSinks: alertDelivery.sinks)
+        store.onRun = metrics.runEnded
+        return store
     }
 }

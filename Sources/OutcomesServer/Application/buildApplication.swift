@@ -25,6 +25,7 @@ public func buildApplication(_ context: ServerContext) -> some ApplicationProtoc
     if let spool = context.spoolDirectory {
         app.addServices(SpoolWatcher(folder: SpoolFolder(root: spool), context: context, gate: gate))
     }
+    app.addServices(DatabaseMonitor(context: context, gate: gate))
     app.addServices(TokenChanges(context: context, gate: gate))
     if context.computeEnabled {
         app.addServices(ComputeScheduler(context: context, gate: gate))
@@ -50,12 +51,21 @@ public func buildApplication(_ context: ServerContext) -> some ApplicationProtoc
     return app
 }
 
-/// All routes; `/healthz`, `/readyz` are unauthenticated and cheap.
+/// All routes; `/healthz`, `/readyz` (and `/metrics`, unless configured otherwise) are unauthenticated and cheap.
+///
+/// `HEAD` answers every `GET` route with the same status and headers and no body (RFC 9110
+/// §9.3.2; the router's `.autoGenerateHeadEndpoints`); a method a path does not have is 405
+/// with `Allow` (``MethodNotAllowedMiddleware``, from the router's own routes).
 public func buildRouter(_ context: ServerContext) -> Router<BasicRequestContext> {
-    let router = Router()
+    let router = Router(options: .autoGenerateHeadEndpoints)
+    // Outermost, so it sees the status ErrorFormatMiddleware answers with (swift-metrics: a no-op
+    // until `serve` bootstraps it).
+    router.add(middleware: MetricsMiddleware())
     router.add(middleware: ErrorFormatMiddleware())
-    HealthRoutes(client: context.client, logger: context.logger).register(on: router)
-    let auth = BearerAuth(tokens: TokenStore(client: context.client, logger: context.logger), recent: context.principals)
+    HealthRoutes(context: context).register(on: router)
+    let auth = BearerAuth(tokens: TokenStore(client: context.client, logger: context.logger), recent: context.principals,
+                          health: context.databaseHealth)
+    MetricsRoute(context: context, auth: auth).register(on: router)
     FeedRoutes(context: context, auth: auth).register(on: router)
     let read = ReadRoutes(context: context, auth: auth)
     read.register(on: router)
@@ -63,5 +73,7 @@ public func buildRouter(_ context: ServerContext) -> Router<BasicRequestContext>
     FeedLogRoutes(read: read).register(on: router)
     AlertRoutes(read: read).register(on: router)
     OpenAPIRoute().register(on: router)
+    // Last: it wraps only what is added after it, so it runs for requests no route matched.
+    router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes, headFromGet: true))
     return router
 }

@@ -25,8 +25,22 @@ struct ComputeScheduler: Service {
         let heartbeats = context.heartbeats
         defer { heartbeats.stopped(.scheduler) }
         heartbeats.tick(.scheduler, nextWithin: Self.runAllowance)
-        var lastFeed = try await latestFeedID()
-        try await attempt { try await startupRun(store: store) }
+        var lastFeed: Int64 = 0
+        while true {
+            do {
+                lastFeed = try await latestFeedID()
+                break
+            } catch where DatabaseFault.isUnavailable(error) {
+                await cancelWhenGracefulShutdown { await context.databaseHealth.waitUntilReachable(atMost: .seconds(5)) }
+                guard !Task.isShuttingDownGracefully && !Task.isCancelled else { return }
+            }
+        }
+        // Work that may be missing from the latest run: at start, after an outage, and after a run
+        // that failed or that another daemon was doing (it may die before finishing). Retried
+        // every tick until the catch-up finds nothing to do or does it.
+        var catchUp = true
+        var (failures, retryAt) = (0, Date.distantPast)
+        var recoveries = context.databaseHealth.snapshot.recoveries
         var nextScheduled = context.computeSchedule.flatMap { $0.next(after: DateTimeUTC(epochSeconds: Int(Date().timeIntervalSince1970))) }
         var pending: Set<String> = []
         var quietSince: Date?
@@ -37,17 +51,40 @@ struct ComputeScheduler: Service {
             // A run may take long; the watchdog allows it up to `runAllowance`.
             heartbeats.tick(.scheduler, nextWithin: Self.runAllowance)
             let now = Date()
+            let health = context.databaseHealth.snapshot
+            guard health.reachable else { continue }
+            if health.recoveries != recoveries {
+                recoveries = health.recoveries
+                logger.notice("database back; computing what landed since the latest run")
+                catchUp = true
+            }
+            if catchUp, now >= retryAt {
+                switch try await attempt({ try await startupRun(store: store) }) {
+                case .done:
+                    catchUp = false
+                    failures = 0
+                    pending.removeAll()
+                case .skipped:
+                    break
+                case .failed:
+                    // A run that keeps failing for another reason is retried less and less often.
+                    failures += 1
+                    retryAt = Date().addingTimeInterval(min(300, pow(2, Double(failures))))
+                }
+                continue
+            }
             if context.catalogue.fingerprint != fingerprint {
                 // Reloaded (SIGHUP) with another catalogue, already synced: a full run.
                 store = makeStore()
                 fingerprint = context.catalogue.fingerprint
                 logger.notice("catalogue reloaded; starting a full run", metadata: ["fingerprint": "\(fingerprint)"])
-                try await attempt { _ = try await store.compute(trigger: .startup) }
+                catchUp = try await attempt { Outcome(try await store.compute(trigger: .startup)) } != .done
                 pending.removeAll()
                 continue
             }
             if let due = nextScheduled, Int(now.timeIntervalSince1970) >= due.epochSeconds {
-                try await attempt { _ = try await store.compute(trigger: .schedule) }
+                // Another daemon computing now covers this tick's run: no catch-up for a skip.
+                catchUp = try await attempt { Outcome(try await store.compute(trigger: .schedule)) } == .failed
                 pending.removeAll()
                 nextScheduled = context.computeSchedule?.next(after: DateTimeUTC(epochSeconds: Int(now.timeIntervalSince1970)))
                 continue
@@ -62,15 +99,12 @@ struct ComputeScheduler: Service {
             if !pending.isEmpty, let quiet = quietSince, now.timeIntervalSince(quiet) >= Double(context.computeDebounceSeconds) {
                 let keys = pending
                 pending.removeAll()
-                try await attempt { _ = try await store.compute(trigger: .feed, indicators: keys) }
+                catchUp = try await attempt { Outcome(try await store.compute(trigger: .feed, indicators: keys)) } != .done
             }
         }
     }
 
-    private func makeStore() -> RunStore {
-        RunStore(client: context.client, catalogue: context.catalogue, logger: context.logger, keepRuns: context.keepRuns,
-                 alertSinks: context.alertDelivery.sinks)
-    }
+    private func makeStore() -> RunStore { context.makeRunStore() }
 
     /// How long one run (or the start-up catch-up) may take before the watchdog considers the
     /// scheduler stuck.
@@ -79,15 +113,16 @@ struct ComputeScheduler: Service {
     /// At start: a full run when there is no finished run for the current catalogue; otherwise an
     /// incremental run for the indicators of feeds applied since the latest finished run started
     /// (a feed committed just before a kill or a restart would else wait for the next trigger).
-    func startupRun(store: RunStore) async throws {
+    /// `.skipped` when another process held the compute lock (nothing was done).
+    @discardableResult
+    func startupRun(store: RunStore) async throws -> Outcome {
         if try await needsFullRun() {
-            _ = try await store.compute(trigger: .startup)
-            return
+            return Outcome(try await store.compute(trigger: .startup))
         }
         let missed = try await indicatorsFedSinceLatestRun()
-        guard !missed.isEmpty else { return }
+        guard !missed.isEmpty else { return .done }
         context.logger.notice("computing feeds that landed since the latest run", metadata: ["indicators": "\(missed.count)"])
-        _ = try await store.compute(trigger: .startup, indicators: missed)
+        return Outcome(try await store.compute(trigger: .startup, indicators: missed))
     }
 
     /// Indicators touched by feeds that finished after the latest finished run started (such a feed
@@ -104,14 +139,27 @@ struct ComputeScheduler: Service {
         return indicators
     }
 
-    /// Logs a failed run and carries on (the next trigger tries again).
-    private func attempt(_ body: () async throws -> Void) async throws {
+    enum Outcome: Equatable {
+        /// Computed (or nothing needed computing).
+        case done
+        /// Another process held the compute lock.
+        case skipped
+        /// The run failed; logged.
+        case failed
+
+        init(_ report: RunReport?) { self = report == nil ? .skipped : .done }
+    }
+
+    /// Runs `body`, logging a failed run and carrying on (the caller retries by catching up).
+    private func attempt(_ body: () async throws -> Outcome) async throws -> Outcome {
         do {
-            try await body()
+            return try await body()
         } catch is CancellationError {
             throw CancellationError()
         } catch {
-            context.logger.error("computation run failed", metadata: ["error": "\(String(reflecting: error))"])
+            if Task.isCancelled { throw CancellationError() }
+            context.logger.error("computation run failed; will catch up", metadata: ["error": "\(String(reflecting: error))"])
+            return .failed
         }
     }
 

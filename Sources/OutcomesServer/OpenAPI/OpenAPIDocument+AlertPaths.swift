@@ -78,10 +78,15 @@ extension OpenAPIDocument {
                   in: query
                   required: false
                   description: |
-                    Only changes at or after this time: an ISO 8601 date (from the start of that day,
-                    UTC) or date-time. A malformed value is 400.
+                    Only changes at or after this time: an ISO 8601 (RFC 3339) date (from the start of
+                    that day, UTC) or date-time. A malformed value is 400; empty is the same as absent.
                   schema:
-                    type: string
+                    anyOf:
+                      - type: string
+                        format: date
+                      - type: string
+                        format: date-time
+                      - const: ''
                     examples: ['2026-11-01', '2026-11-01T09:00:00Z']
                 - name: state
                   in: query

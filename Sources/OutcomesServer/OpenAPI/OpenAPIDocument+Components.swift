@@ -51,19 +51,28 @@ extension OpenAPIDocument {
               required: false
               description: |
                 A finished run's id; default the latest finished run. A run that is not finished or
-                not kept is 404; a value that is not an integer is 400.
+                not kept is 404; a value that is not an integer is 400; empty is the same as absent.
               schema:
-                type: integer
-                format: int64
+                anyOf:
+                  - type: integer
+                    format: int64
+                  - const: ''
             AsOf:
               name: as_of
               in: query
               required: false
               description: |
-                Read the latest run that had finished by this time: an ISO 8601 date (the end of
-                that day, UTC) or date-time. None by then is 404; a malformed value is 400.
+                Read the latest run that had finished by this time: an ISO 8601 (RFC 3339) date (the
+                end of that day, UTC) or date-time. None by then is 404; a malformed value is 400.
+                Empty is the same as absent (the latest run).
               schema:
-                type: string
+                anyOf:
+                  - type: string
+                    format: date
+                  - type: string
+                    format: date-time
+                  - const: ''
+                examples: ['2026-11-01', '2026-11-01T09:00:00Z']
             AlertArea:
               name: area
               in: query
@@ -223,12 +232,18 @@ extension OpenAPIDocument {
               headers:
                 ETag:
                   $ref: '#/components/headers/ETag'
-            BadFormat:
-              description: An unknown `format`; the message names the choices.
+            BadRequest:
+              description: |
+                A parameter's value is not accepted; the message names the parameter and what would be.
+                An unknown `format` is answered in JSON; other errors in text when text or CSV was
+                asked for.
               content:
                 application/json:
                   schema:
                     $ref: '#/components/schemas/Error'
+                text/plain:
+                  schema:
+                    $ref: '#/components/schemas/ErrorText'
             Unauthorized:
               description: No bearer token (and anonymous read is off), or an unknown or revoked token.
               headers:

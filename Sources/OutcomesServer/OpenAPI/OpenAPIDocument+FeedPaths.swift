@@ -35,7 +35,7 @@ extension OpenAPIDocument {
                       schema:
                         $ref: '#/components/schemas/CSVTable'
                 '400':
-                  $ref: '#/components/responses/BadFormat'
+                  $ref: '#/components/responses/BadRequest'
                 '401':
                   $ref: '#/components/responses/Unauthorized'
             post:
@@ -95,7 +95,7 @@ extension OpenAPIDocument {
                       schema:
                         $ref: '#/components/schemas/CSVTable'
                 '400':
-                  $ref: '#/components/responses/BadFormat'
+                  $ref: '#/components/responses/BadRequest'
                 '401':
                   $ref: '#/components/responses/Unauthorized'
                 '403':
@@ -106,7 +106,7 @@ extension OpenAPIDocument {
               summary: Submit a feed
               description: |
                 A partner submits a CSV or JSON feed of its own indicators (see Indicators/FEEDS.md);
-                an admin submits on behalf of a partner with `?partner=`. The body is streamed and
+                an admin submits on behalf of a partner named by `?partner=`. The body is streamed and
                 validated row by row; rows that fail are reported and the rest stored. A feed with no
                 valid row is rejected (422, or 403 when every row is another partner's), recorded in
                 the log, and validated afresh if sent again. The answer is the import report, as
@@ -117,12 +117,14 @@ extension OpenAPIDocument {
               parameters:
                 - name: partner
                   in: query
-                  required: false
+                  required: true
                   description: |
-                    Whose feed this is. Required with an admin token; with a partner token it may
-                    only name that token's partner (else 403).
+                    Whose feed this is: a partner key from partners.yaml (an unknown one is 404).
+                    Required with an admin token (400 without it). A partner token may leave it out,
+                    meaning its own partner, and may only name that partner (else 403).
                   schema:
                     type: string
+                    examples: [local_health_board]
                 - name: file_name
                   in: query
                   required: false
@@ -138,6 +140,7 @@ extension OpenAPIDocument {
                     typo never writes data.
                   schema:
                     type: string
+                    pattern: '^([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|[Yy][Ee][Ss]|[Nn][Oo]|1|0)?$'
                     examples: ['true']
                 - name: strict
                   in: query
@@ -145,6 +148,7 @@ extension OpenAPIDocument {
                   description: Refuse the whole feed if any row is rejected. Same values as `dry_run`.
                   schema:
                     type: string
+                    pattern: '^([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|[Yy][Ee][Ss]|[Nn][Oo]|1|0)?$'
                     examples: ['true']
               requestBody:
                 required: true
@@ -167,7 +171,7 @@ extension OpenAPIDocument {
                       schema:
                         $ref: '#/components/schemas/ImportReportText'
                 '400':
-                  description: An admin token without `?partner=`, or an unknown partner.
+                  description: An admin token without `?partner=`, or a `dry_run` or `strict` that is not a yes/no value.
                   content:
                     application/json:
                       schema:
@@ -191,6 +195,15 @@ extension OpenAPIDocument {
                     text/plain:
                       schema:
                         type: string
+                '404':
+                  description: An unknown partner in `?partner=`; the message lists the declared ones.
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/Error'
+                    text/plain:
+                      schema:
+                        $ref: '#/components/schemas/ErrorText'
                 '413':
                   description: The body is over the configured limit; nothing was stored.
                   content:

@@ -292,28 +292,37 @@ extension OpenAPIDocument {
                   items:
                     $ref: '#/components/schemas/FeedObservation'
             FeedObservation:
+              description: |
+                One observation, validated like a CSV row: `indicator`, `area` and `period` are needed
+                and each value must suit its field, but a missing or unsuitable value is a row error in
+                the import report (`missing_field`, `unknown_indicator`, `not_a_number`, ...), not a
+                refusal of the request. Each field is a string, a number or null (null is an empty
+                cell; a boolean is read as `true`/`false`); an array or object, or an unknown field,
+                refuses the feed (422).
               type: object
-              required: [indicator, area, period]
               properties:
                 indicator:
-                  type: string
+                  type: [string, number, boolean, 'null']
+                  description: An indicator id from the catalogue.
                 area:
-                  type: string
+                  type: [string, number, boolean, 'null']
+                  description: An ONS/GSS area code.
                 period:
-                  type: string
+                  type: [string, number, boolean, 'null']
+                  description: A period in the indicator's form (`2024`, `2024-25`, `2024/25`, `2024-Q3`, `2024-07`).
                 breakdown:
-                  type: [string, 'null']
+                  type: [string, number, boolean, 'null']
                 numerator:
-                  type: [number, string, 'null']
+                  type: [number, string, boolean, 'null']
                 denominator:
-                  type: [number, string, 'null']
+                  type: [number, string, boolean, 'null']
                 value:
-                  type: [number, string, 'null']
+                  type: [number, string, boolean, 'null']
                 lower:
-                  type: [number, string, 'null']
+                  type: [number, string, boolean, 'null']
                 upper:
-                  type: [number, string, 'null']
+                  type: [number, string, boolean, 'null']
                 note:
-                  type: [string, 'null']
+                  type: [string, number, boolean, 'null']
         """
 }

@@ -21,7 +21,10 @@ extension OpenAPIDocument {
               tags: [health]
               operationId: getReadiness
               summary: Readiness
-              description: Whether the database answers `SELECT 1` within two seconds.
+              description: |
+                Whether the database answers `SELECT 1` within two seconds. While it does not, the
+                daemon is degraded: cached summaries are still served, feeds in the spool wait, and
+                runs and deliveries resume on their own when the database is back.
               security: []
               responses:
                 '200':
@@ -31,11 +34,36 @@ extension OpenAPIDocument {
                       schema:
                         $ref: '#/components/schemas/Readiness'
                 '503':
-                  description: The database is unreachable (or slower than two seconds).
+                  description: Degraded; the body says why, since when, and what is still served.
                   content:
                     application/json:
                       schema:
                         $ref: '#/components/schemas/Readiness'
+          /metrics:
+            get:
+              tags: [health]
+              operationId: getMetrics
+              summary: Prometheus metrics
+              description: |
+                The daemon's metrics in the Prometheus text exposition format 0.0.4: feeds and rows by
+                partner and outcome, runs (duration, the latest finished run's time, observations and
+                measures), alerts by state, outbox depth and delivery failures by sink, HTTP requests
+                by route and status, the database and the embedded cluster. Answers 200 even when the
+                database is down (`outcomesd_database_up` is then 0). Unauthenticated, like
+                `/healthz`, unless the configuration sets `metrics.require_token: true`: then a reader
+                or admin token is needed (401 without one, 403 for a partner token).
+              security: []
+              responses:
+                '200':
+                  description: The metrics.
+                  content:
+                    text/plain:
+                      schema:
+                        type: string
+                '401':
+                  $ref: '#/components/responses/Unauthorized'
+                '403':
+                  $ref: '#/components/responses/Forbidden'
           /v1/openapi.yaml:
             get:
               tags: [meta]
@@ -80,7 +108,7 @@ extension OpenAPIDocument {
                 '304':
                   $ref: '#/components/responses/NotModified'
                 '400':
-                  $ref: '#/components/responses/BadFormat'
+                  $ref: '#/components/responses/BadRequest'
                 '401':
                   $ref: '#/components/responses/Unauthorized'
                 '404':
@@ -125,7 +153,7 @@ extension OpenAPIDocument {
                       schema:
                         $ref: '#/components/schemas/CSVTable'
                 '400':
-                  $ref: '#/components/responses/BadFormat'
+                  $ref: '#/components/responses/BadRequest'
                 '401':
                   $ref: '#/components/responses/Unauthorized'
           /v1/areas/{code}:
@@ -160,7 +188,7 @@ extension OpenAPIDocument {
                 '304':
                   $ref: '#/components/responses/NotModified'
                 '400':
-                  $ref: '#/components/responses/BadFormat'
+                  $ref: '#/components/responses/BadRequest'
                 '401':
                   $ref: '#/components/responses/Unauthorized'
                 '404':
@@ -197,7 +225,7 @@ extension OpenAPIDocument {
                       schema:
                         $ref: '#/components/schemas/CSVTable'
                 '400':
-                  $ref: '#/components/responses/BadFormat'
+                  $ref: '#/components/responses/BadRequest'
                 '401':
                   $ref: '#/components/responses/Unauthorized'
           /v1/aims/{n}:
@@ -230,7 +258,7 @@ extension OpenAPIDocument {
                 '200':
                   $ref: '#/components/responses/Depth'
                 '400':
-                  $ref: '#/components/responses/BadFormat'
+                  $ref: '#/components/responses/BadRequest'
                 '401':
                   $ref: '#/components/responses/Unauthorized'
                 '404':
@@ -267,7 +295,7 @@ extension OpenAPIDocument {
                       schema:
                         $ref: '#/components/schemas/CSVTable'
                 '400':
-                  $ref: '#/components/responses/BadFormat'
+                  $ref: '#/components/responses/BadRequest'
                 '401':
                   $ref: '#/components/responses/Unauthorized'
           /v1/dimensions/{letter}:
@@ -299,7 +327,7 @@ extension OpenAPIDocument {
                 '200':
                   $ref: '#/components/responses/Depth'
                 '400':
-                  $ref: '#/components/responses/BadFormat'
+                  $ref: '#/components/responses/BadRequest'
                 '401':
                   $ref: '#/components/responses/Unauthorized'
                 '404':
@@ -335,7 +363,7 @@ extension OpenAPIDocument {
                       schema:
                         $ref: '#/components/schemas/CSVTable'
                 '400':
-                  $ref: '#/components/responses/BadFormat'
+                  $ref: '#/components/responses/BadRequest'
                 '401':
                   $ref: '#/components/responses/Unauthorized'
           /v1/indicators/{id}:
@@ -408,7 +436,7 @@ extension OpenAPIDocument {
                 '304':
                   $ref: '#/components/responses/NotModified'
                 '400':
-                  $ref: '#/components/responses/BadFormat'
+                  $ref: '#/components/responses/BadRequest'
                 '401':
                   $ref: '#/components/responses/Unauthorized'
                 '404':

@@ -43,11 +43,22 @@ extension OpenAPIDocument {
               required: [status, database]
               properties:
                 status:
+                  description: ready; degraded (the database is unreachable, cached results are still served).
                   type: string
-                  enum: [ready, not_ready]
+                  enum: [ready, degraded]
                 database:
                   type: string
                   enum: [reachable, unreachable]
+                reason:
+                  description: Why the database is unreachable, as the driver or server said it.
+                  type: string
+                since:
+                  description: When the outage began (ISO 8601).
+                  type: string
+                  format: date-time
+                serving:
+                  description: What is served meanwhile.
+                  type: string
             IndicatorIds:
               description: Indicator ids.
               type: array

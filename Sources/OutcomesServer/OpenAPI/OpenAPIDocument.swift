@@ -47,13 +47,17 @@ enum OpenAPIDocument {
             Errors: JSON `{"error": {"message": "..."}}` (the `Error` schema), or, when the request
             asked for text or CSV (by `format` or `Accept`), plain text `error <status>: <message>`.
             The message says what would be accepted.
+
+            Methods: `HEAD` answers every `GET` below with the same status and headers (`ETag`,
+            `Content-Type`, `Content-Length`, the run headers) and no body, `If-None-Match` included.
+            A method a path does not have is 405 with `Allow` listing the ones it has.
           license:
             name: See the repository
         servers:
           - url: /
         tags:
           - name: health
-            description: Liveness and readiness, unauthenticated and cheap.
+            description: Liveness, readiness and metrics, unauthenticated (metrics unless configured otherwise) and cheap.
           - name: summaries
             description: How children are doing, per area, aim, dimension and indicator.
           - name: catalogue

@@ -95,7 +95,8 @@ public struct AlertQuery: Sendable {
             }
             filter.severity = s
         }
-        if events, let since {
+        // An empty `since` (an HTML form's empty field) is the same as none.
+        if events, let since, !since.isEmpty {
             guard let instant = Self.instant(since) else {
                 throw Invalid(parameter: "since", message: "since=\(since) is not a date; use ISO 8601, e.g. 2026-11-01 (from the start "
                     + "of that day, UTC) or 2026-11-01T09:00:00Z", notFound: false)
@@ -105,15 +106,9 @@ public struct AlertQuery: Sendable {
         return filter
     }
 
-    /// `2026-11-01` (the start of that day, UTC) or a full ISO 8601 date-time.
+    /// `2026-11-01` (the start of that day, UTC) or an RFC 3339 date-time (``QueryInstant``).
     static func instant(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        if let instant = formatter.date(from: text) { return instant }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let instant = formatter.date(from: text) { return instant }
-        guard let day = CivilDate(iso: text) else { return nil }
-        return Date(timeIntervalSince1970: TimeInterval(DateTimeUTC(year: day.year, month: day.month, day: day.day, hour: 0, minute: 0)
-            .epochSeconds))
+        QueryInstant.parse(text, day: .start)
     }
 
     /// The filters given, for a heading: "area W06000015, aim 1, severity warning".

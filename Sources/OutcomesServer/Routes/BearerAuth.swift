@@ -6,6 +6,9 @@ import OutcomesStore
 struct BearerAuth: Sendable {
     let tokens: TokenStore
     let recent: PrincipalCache
+    /// While the database is unreachable, tokens verified before the outage stay accepted (no
+    /// revocation can be written meanwhile); nil: never.
+    var health: DatabaseHealth? = nil
 
     /// The principal, or 401 (with `WWW-Authenticate`) when the token is missing, unknown or revoked
     /// (a token verified recently is taken from ``PrincipalCache`` while revocations are heard).
@@ -14,7 +17,7 @@ struct BearerAuth: Sendable {
             throw Self.unauthorized("missing bearer token; send Authorization: Bearer <token> (see outcomesd token create)")
         }
         let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
-        let (known, generation) = recent.principal(for: token)
+        let (known, generation) = recent.principal(for: token, databaseDown: health.map { !$0.isReachable } ?? false)
         if let known { return known }
         guard let principal = try await tokens.authenticate(token) else {
             throw Self.unauthorized("unknown or revoked token")

@@ -1,11 +1,13 @@
 import Hummingbird
 import Logging
+import OutcomesStore
 
 /// Errors in the format the request asked for: a request for text or CSV gets its error as
 /// plain text (`error 404: unknown area …`), others JSON `{"error": {"message": …}}` (the shape
 /// Hummingbird uses). An unknown `format` itself is answered in JSON.
 ///
-/// Anything that is not an `HTTPError` is a fault of ours: it is logged with the request (so an
+/// An unreachable database (``DatabaseFault``) is 503 with `Retry-After`. Anything else that is
+/// not an `HTTPError` is a fault of ours: it is logged with the request (so an
 /// operator can find it) and answered 500 with a body that says so, never an empty 500.
 struct ErrorFormatMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
@@ -20,6 +22,14 @@ struct ErrorFormatMiddleware: RouterMiddleware {
             throw error
         } catch is CancellationError {
             throw CancellationError()
+        } catch where DatabaseFault.isUnavailable(error) {
+            // Not a fault of the request nor of ours: say so, and when to try again.
+            context.logger.warning("request needs the database, which is unreachable", metadata: [
+                "method": "\(request.method)", "path": "\(request.uri.path)", "error": "\(String(reflecting: error))",
+            ])
+            let unavailable = HTTPError(.serviceUnavailable, headers: [.retryAfter: "5"],
+                                        message: "the database is unreachable (\(DatabaseFault.summary(error))); cached summaries are still served, this request needs the database; try again shortly")
+            return try Self.formatted(unavailable, request)
         } catch {
             context.logger.error("request failed", metadata: [
                 "method": "\(request.method)", "path": "\(request.uri.path)", "error": "\(String(reflecting: error))",

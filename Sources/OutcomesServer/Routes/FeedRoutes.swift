@@ -7,8 +7,9 @@ import OutcomesStore
 
 /// `POST /v1/feeds`: a partner submits a CSV or JSON feed; the answer is the import report.
 ///
-/// - bearer token of role `partner` (its own indicators only) or `admin` (`?partner=KEY`);
-///   none or unknown → 401;
+/// - bearer token of role `partner` (its own indicators only) or `admin` (`?partner=KEY`, which the
+///   OpenAPI document marks required; a partner token may leave it out); none or unknown → 401;
+///   an unknown partner → 404;
 /// - `Content-Type: text/csv` or `application/json` (else 415); `?dry_run=true`, `?strict=true`;
 /// - body over the configured limit → 413, nothing stored;
 /// - report as JSON, or plain text when `Accept: text/plain`;
@@ -28,7 +29,7 @@ struct FeedRoutes: Sendable {
         let partner: String
         if principal.role == .admin {
             guard let key = query["partner"].map(String.init) ?? principal.partner else {
-                throw HTTPError(.badRequest, message: "an admin token must say whose feed this is: ?partner=KEY")
+                throw HTTPError(.badRequest, message: "missing ?partner=: an admin token must say whose feed this is (?partner=KEY, a partner in partners.yaml)")
             }
             partner = key
         } else {
@@ -38,8 +39,10 @@ struct FeedRoutes: Sendable {
             }
             partner = key
         }
+        // Like an unknown area or indicator, an unknown partner is 404.
         guard context.catalogue.partners.contains(where: { $0.key == partner }) else {
-            throw HTTPError(.badRequest, message: "unknown partner '\(partner)'")
+            throw HTTPError(.notFound, message: "unknown partner '\(partner)' in ?partner=; partners declared in partners.yaml: "
+                + context.catalogue.partners.map(\.key).joined(separator: ", "))
         }
         if let length = request.headers[.contentLength].flatMap(Int.init), length > context.maxFeedBytes {
             throw HTTPError(.contentTooLarge, message: "feed of \(length) bytes is over the limit of \(context.maxFeedBytes) bytes")
@@ -63,6 +66,7 @@ struct FeedRoutes: Sendable {
         } catch let error as LimitedBody<RequestBody>.TooLarge {
             throw HTTPError(.contentTooLarge, message: "feed is over the limit of \(error.limit) bytes; nothing was stored")
         }
+        context.metrics.feedIngested(report)
         let allForeign = report.rows > 0 && report.foreign == report.rows
         let status: HTTPResponse.Status = allForeign ? .forbidden : (report.status == .rejected ? .unprocessableContent : .ok)
         return try Self.render(report, status: status, accept: request.headers[.accept])

@@ -1,4 +1,5 @@
 import Foundation
+import OutcomesCore
 import OutcomesStore
 import Synchronization
 
@@ -22,19 +23,34 @@ final class LatestRunCache: Sendable {
 
     private let state = Mutex(State())
     let maximumAge: Duration
+    let askLimit: Double
 
-    init(maximumAge: Duration = .seconds(1)) {
+    init(maximumAge: Duration = .seconds(1), askLimit: Double = 2) {
         self.maximumAge = maximumAge
+        self.askLimit = askLimit
     }
 
-    func latest(_ queries: MeasureQueries) async throws -> Run {
+    /// The latest run seen, without asking (for `/readyz` during an outage).
+    var known: Run? { state.withLock { $0.cached } }
+
+    /// The latest finished run: cached for up to `maximumAge`; while the database is unreachable
+    /// (``DatabaseHealth``, or this very question failing for that reason) the last run known is
+    /// served, so cached summaries outlive an outage. Asking is bounded by `askLimit` seconds.
+    func latest(_ queries: MeasureQueries, health: DatabaseHealth? = nil) async throws -> Run {
         let maximumAge = maximumAge
-        let fresh: Run? = state.withLock { s in
-            guard let cached = s.cached, let fetchedAt = s.fetchedAt, ContinuousClock.now - fetchedAt < maximumAge else { return nil }
-            return cached
+        let (fresh, known): (Run?, Run?) = state.withLock { s in
+            guard let cached = s.cached, let fetchedAt = s.fetchedAt, ContinuousClock.now - fetchedAt < maximumAge else { return (nil, s.cached) }
+            return (cached, cached)
         }
         if let fresh { return fresh }
-        let run = try await queries.run()
+        if let known, let health, !health.isReachable { return known }
+        let run: (id: Int64, finishedAt: Date)
+        do {
+            run = try await withTimeout(seconds: askLimit) { try await queries.run() }
+        } catch {
+            guard let known, DatabaseFault.isUnavailable(error) else { throw error }
+            return known
+        }
         return state.withLock { s in
             // A slow answer that crossed a newer one must not take the served run backwards.
             if let cached = s.cached, cached.id >= run.id { s.fetchedAt = .now; return cached }

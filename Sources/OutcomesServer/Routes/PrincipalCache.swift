@@ -4,7 +4,8 @@ import Synchronization
 /// Tokens recently verified against the database, so reads with a bearer token do not each cost a
 /// query and a write (`last_used_at`). Used only while ``TokenChanges`` listens for the
 /// database's announcement of revoked or changed tokens: on one the cache is emptied at once, and
-/// while not listening it answers nothing, so a revocation always takes effect immediately. An
+/// while not listening it answers nothing, so a revocation always takes effect immediately (the
+/// one exception is an outage, when no revocation can be written). An
 /// entry also expires after `lifetime`; only known tokens are kept (an unknown token is asked of
 /// the database every time, so random tokens cannot fill it), at most `capacity`.
 final class PrincipalCache: Sendable {
@@ -31,10 +32,20 @@ final class PrincipalCache: Sendable {
 
     /// The principal of a token verified recently, and the generation to pass to ``keep`` after
     /// verifying it otherwise.
-    func principal(for token: String) -> (principal: Principal?, generation: Int) {
+    ///
+    /// `databaseDown`: the database is unreachable, so no token can be revoked until it is back;
+    /// a token verified before the outage is then accepted whatever its age or the listener's
+    /// state (reads of cached results go on for the callers who were using them).
+    func principal(for token: String, databaseDown: Bool = false) -> (principal: Principal?, generation: Int) {
         let lifetime = lifetime
         return state.withLock { s in
-            guard s.listening, let entry = s.entries[token] else { return (nil, s.generation) }
+            if databaseDown, let entry = s.entries[token] { return (entry.principal, s.generation) }
+            guard s.listening else {
+                // The database answers but nobody listens: a revocation could land unheard.
+                s.entries.removeAll()
+                return (nil, s.generation)
+            }
+            guard let entry = s.entries[token] else { return (nil, s.generation) }
             guard ContinuousClock.now - entry.verifiedAt < lifetime else {
                 s.entries[token] = nil
                 return (nil, s.generation)
@@ -65,11 +76,13 @@ final class PrincipalCache: Sendable {
         }
     }
 
-    /// Whether changes are being heard; the cache is used only while they are.
+    /// Whether changes are being heard; the cache is used only while they are (or while the
+    /// database is down). Losing the listener keeps the entries for an outage; hearing again
+    /// forgets them, since a revocation may have been written while nobody listened.
     func setListening(_ listening: Bool) {
         state.withLock { s in
             s.listening = listening
-            s.entries.removeAll()
+            if listening { s.entries.removeAll() }
             s.generation += 1
         }
     }

@@ -14,7 +14,7 @@ struct ReadRoutes: Sendable {
     let context: ServerContext
     let auth: BearerAuth
     let cache = RenderCache()
-    let latest = LatestRunCache()
+    var latest: LatestRunCache { context.latestRuns }
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("v1/summary") { request, _ in try await summary(request) }
@@ -124,7 +124,7 @@ struct ReadRoutes: Sendable {
     /// The latest run's id and time on a response that does not come from a run (lists, logs).
     func withRunHeaders(_ response: Response) async -> Response {
         var response = response
-        if let run = try? await latest.latest(MeasureQueries(client: context.client, logger: context.logger)) {
+        if let run = try? await latest.latest(MeasureQueries(client: context.client, logger: context.logger), health: context.databaseHealth) {
             response.headers[Self.runHeader] = String(run.id)
             response.headers[Self.runFinishedHeader] = run.finishedText
         }
@@ -133,8 +133,7 @@ struct ReadRoutes: Sendable {
 
     func startRun(_ request: Request) async throws -> Response {
         _ = try await auth.require(request, [.admin])
-        let report = try await RunStore(client: context.client, catalogue: context.catalogue, logger: context.logger, keepRuns: context.keepRuns)
-            .compute(trigger: .api)
+        let report = try await context.makeRunStore().compute(trigger: .api)
         guard let report else { throw HTTPError(.conflict, message: "another process is computing; try again shortly") }
         return Response(status: .created, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: try Self.json(report))))
     }
@@ -144,13 +143,14 @@ struct ReadRoutes: Sendable {
     /// else the latest finished run (503 until the first run finishes).
     func latestRun(_ queries: MeasureQueries, _ request: Request, _ query: ResponseFormat.Query? = nil) async throws -> LatestRunCache.Run {
         let params = query ?? request.uri.queryParameters
+        // An empty value (`?as_of=`, as an HTML form sends an empty field) is the same as none.
         var asked: Int64?
-        if let text = params["run"] {
+        if let text = params["run"], !text.isEmpty {
             guard let id = Int64(String(text)) else { throw HTTPError(.badRequest, message: "?run=\(text) is not a run id; GET /v1/runs lists them") }
             asked = id
         }
         var asOf: Date?
-        if let text = params["as_of"] {
+        if let text = params["as_of"], !text.isEmpty {
             guard let date = Self.parseInstant(String(text)) else {
                 throw HTTPError(.badRequest, message: "?as_of=\(text) is not a date; use ISO 8601, e.g. 2026-11-01 or 2026-11-01T09:00:00Z")
             }
@@ -158,7 +158,7 @@ struct ReadRoutes: Sendable {
         }
         do {
             if asked != nil || asOf != nil { return LatestRunCache.make(try await queries.run(asked, asOf: asOf)) }
-            return try await latest.latest(queries)
+            return try await latest.latest(queries, health: context.databaseHealth)
         } catch is MeasureQueries.NoRun {
             if let asked { throw HTTPError(.notFound, message: "run \(asked) is not a kept, finished run; GET /v1/runs lists them") }
             if asOf != nil { throw HTTPError(.notFound, message: "no run had finished by \(params["as_of"] ?? "")") }
@@ -166,11 +166,9 @@ struct ReadRoutes: Sendable {
         }
     }
 
-    /// `2026-11-01` (end of that day, UTC) or a full ISO 8601 date-time.
+    /// `2026-11-01` (end of that day, UTC) or an RFC 3339 date-time (``QueryInstant``).
     static func parseInstant(_ text: String) -> Date? {
-        if let instant = ISO8601DateFormatter().date(from: text) { return instant }
-        guard let day = CivilDate(iso: text) else { return nil }
-        return Date(timeIntervalSince1970: TimeInterval(DateTimeUTC(year: day.year, month: day.month, day: day.day, hour: 23, minute: 59).epochSeconds + 59))
+        QueryInstant.parse(text, day: .end)
     }
 
     static func etag(_ key: RenderCache.Key) -> String {

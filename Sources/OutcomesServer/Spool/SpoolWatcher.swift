@@ -12,7 +12,9 @@ import ServiceLifecycle
 /// not at all, with its file still in `processing/`: the next start processes it again (and a
 /// feed that did commit is then recognised by its SHA-256 as a duplicate and archived).
 /// On graceful shutdown the loop stops between files; a feed in flight is cancelled (rolled back)
-/// and stays in `processing/`.
+/// and stays in `processing/`. While the database is unreachable (``DatabaseHealth``) nothing is
+/// claimed: files wait in `incoming/`, and a feed that failed for the outage waits in
+/// `processing/`; both are taken as soon as the database answers again.
 struct SpoolWatcher: Service {
     let folder: SpoolFolder
     let context: ServerContext
@@ -26,11 +28,17 @@ struct SpoolWatcher: Service {
         try folder.prepare(partners: context.catalogue.partners.map(\.key))
         logger.info("watching spool folder", metadata: ["incoming": "\(folder.incoming)"])
         var failures = 0
-        let heartbeats = context.heartbeats
+        let (heartbeats, health) = (context.heartbeats, context.databaseHealth)
         defer { heartbeats.stopped(.spool) }
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             // Ingesting a large feed may take long; the watchdog allows it up to an hour.
             heartbeats.tick(.spool, nextWithin: .seconds(3600))
+            // While the database is known to be down, files wait in incoming/ untouched.
+            if !health.isReachable {
+                heartbeats.tick(.spool, nextWithin: .seconds(60))
+                await cancelWhenGracefulShutdown { await health.waitUntilReachable(atMost: .seconds(30)) }
+                continue
+            }
             do {
                 for file in folder.unfinished() {
                     guard !Task.isShuttingDownGracefully else { return }
@@ -46,10 +54,15 @@ struct SpoolWatcher: Service {
                 failures += 1
                 logger.error("spool processing failed; will retry", metadata: ["error": "\(String(reflecting: error))", "attempt": "\(failures)"])
             }
-            // Back off after failures (database down), up to a minute.
+            // Back off after failures, up to a minute; a file that failed because the database
+            // was down stays in processing/ and is retried as soon as the database is back.
             let pause = failures == 0 ? context.spoolInterval : min(.seconds(60), context.spoolInterval * (1 << min(failures, 5)))
             heartbeats.tick(.spool, nextWithin: pause * 3 + .seconds(10))
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pause) }
+            if failures > 0 && !health.isReachable {
+                await cancelWhenGracefulShutdown { await health.waitUntilReachable(atMost: pause) }
+            } else {
+                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pause) }
+            }
         }
     }
 
@@ -66,6 +79,7 @@ struct SpoolWatcher: Service {
             .ingest(FileChunks(path: file.path), options: .init(partner: file.partner, source: .spool, fileName: file.name,
                                                                  format: format, today: CivilDate.today(),
                                                                  sha256: try await FeedDigest.sha256(of: file.path)))
+        context.metrics.feedIngested(report)
         switch report.status {
         case .rejected:
             let moved = try folder.reject(file, errors: report.text)

@@ -24,6 +24,10 @@ public struct EmbeddedCluster: Sendable {
     /// The PostgreSQL role the cluster is created with (trusted over its private socket).
     public static let superuser = "outcomesd"
     public static let port = 5432
+    /// The port of the socket (and of the loopback listener, when there is one).
+    public let port: Int
+    /// Also listen on 127.0.0.1 at `port` (tests of several daemons on one server); false: socket only.
+    public let loopbackTCP: Bool
 
     public let root: String
     public let dataDirectory: String
@@ -37,11 +41,14 @@ public struct EmbeddedCluster: Sendable {
 
     /// The target to connect to: the socket directory, the superuser, the `outcomesd` database.
     public func target(database: String = "outcomesd") -> DatabaseTarget {
-        DatabaseTarget(host: socketDirectory, port: Self.port, user: Self.superuser, database: database, sslMode: .disable)
+        DatabaseTarget(host: socketDirectory, port: port, user: Self.superuser, database: database, sslMode: .disable)
     }
 
-    public init(stateDirectory: String, user: String? = nil, throwaway: Bool = false, logger: Logger) throws(SetupError) {
+    public init(stateDirectory: String, user: String? = nil, throwaway: Bool = false, loopbackPort: Int? = nil,
+                logger: Logger) throws(SetupError) {
         let root = (stateDirectory as NSString).standardizingPath + "/postgres"
+        self.port = loopbackPort ?? Self.port
+        self.loopbackTCP = loopbackPort != nil
         self.root = root
         self.dataDirectory = root + "/data"
         self.throwaway = throwaway
@@ -51,7 +58,7 @@ public struct EmbeddedCluster: Sendable {
         // The socket path must fit sockaddr_un (107 bytes); a deep state folder falls back to a
         // short, deterministic runtime folder so a second process finds the same socket.
         let preferred = root + "/run"
-        if (preferred + "/.s.PGSQL.\(Self.port)").utf8.count < 100 {
+        if (preferred + "/.s.PGSQL.\(port)").utf8.count < 100 {
             socketDirectory = preferred
         } else {
             socketDirectory = "/tmp/outcomesd-\(FNV1a.hex(root))"
@@ -97,7 +104,7 @@ public struct EmbeddedCluster: Sendable {
             if !FileManager.default.fileExists(atPath: dataDirectory + "/PG_VERSION") {
                 try initialise()
             }
-            var options = "-k \(socketDirectory) -c listen_addresses= -p \(Self.port) -c unix_socket_permissions=0700"
+            var options = "-k \(socketDirectory) -c listen_addresses=\(loopbackTCP ? "127.0.0.1" : "") -p \(port) -c unix_socket_permissions=0700"
             if throwaway { options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off" }
             logger.info("starting embedded PostgreSQL", metadata: ["data": "\(dataDirectory)", "socket_dir": "\(socketDirectory)", "user": "\(runAs ?? "self")"])
             try Subprocess.run([binDirectory + "/pg_ctl", "start", "-w", "-t", "60", "-D", dataDirectory,
@@ -132,11 +139,11 @@ public struct EmbeddedCluster: Sendable {
     /// `createdb` via the postgres binary folder, idempotent.
     private func createDatabaseIfMissing() throws {
         let psql = binDirectory + "/psql"
-        let check = [psql, "-X", "-h", socketDirectory, "-p", String(Self.port), "-U", Self.superuser, "-d", "postgres",
+        let check = [psql, "-X", "-h", socketDirectory, "-p", String(port), "-U", Self.superuser, "-d", "postgres",
                      "-tAc", "SELECT 1 FROM pg_database WHERE datname = 'outcomesd'"]
         let out = try Subprocess.run(check, as: runAs, outputFile: root + "/psql.out")
         if out.trimmingCharacters(in: .whitespacesAndNewlines) != "1" {
-            try Subprocess.run([binDirectory + "/createdb", "-h", socketDirectory, "-p", String(Self.port),
+            try Subprocess.run([binDirectory + "/createdb", "-h", socketDirectory, "-p", String(port),
                                 "-U", Self.superuser, "outcomesd"], as: runAs, outputFile: root + "/psql.out")
         }
     }

@@ -43,6 +43,13 @@ struct ServeCommand: AsyncParsableCommand {
             serverContext.computeDebounceSeconds = config.computeDebounceSeconds
             serverContext.keepRuns = config.keepRuns
             serverContext.anonymousRead = config.anonymousRead
+            serverContext.metricsRequireToken = config.metricsRequireToken
+            // One registry for the daemon's own metrics and, through swift-metrics (bootstrapped
+            // once per process, here), Hummingbird's request metrics.
+            var clusterUp: (@Sendable () -> Bool)?
+            if let cluster { clusterUp = { cluster.postmasterAlive() } }
+            serverContext.metrics = ServerMetrics(embeddedClusterUp: clusterUp, poolMaxConnections: config.poolSize + 1)
+            serverContext.metrics.bootstrapSwiftMetrics()
             serverContext.alertDelivery = config.alerts
             serverContext.settingsReader = { [options, listen] in
                 let reread = try options.loadConfiguration()

@@ -30,6 +30,20 @@ struct ConfigurationTests {
         #expect(Configuration().databasePasswordFile == nil)
     }
 
+    @Test("metrics.require_token protects GET /metrics; off by default; other keys and values are located errors")
+    func metricsSection() throws {
+        #expect(Configuration().metricsRequireToken == false)
+        let config = try Configuration.parse(SourceFile(path: "o.yaml", text: "metrics:\n  require_token: true\n"))
+        #expect(config.metricsRequireToken)
+        #expect {
+            try Configuration.parse(SourceFile(path: "o.yaml", text: "metrics:\n  require_token: maybe\n  port: 9100\n"))
+        } throws: { error in
+            let issues = (error as? CatalogueError)?.issues.map(\.description) ?? []
+            return issues.count == 2 && issues.allSatisfy { $0.hasPrefix("o.yaml:") }
+                && issues.contains { $0.contains("port") } && issues.contains { $0.contains("metrics.require_token") }
+        }
+    }
+
     @Test("configuration errors are located")
     func locatedErrors() {
         #expect {
