@@ -18,28 +18,37 @@ public struct AlertStore: Sendable {
         self.logger = logger
     }
 
-    /// Evaluates the indicators a run recomputed (`indicators`: catalogue keys) over that run's rows.
-    /// Returns the number of alerts whose record changed.
-    @discardableResult
-    public func evaluate(run: Int64, rows: [MeasureRow], indicators: [Indicator], context: ComputeContext,
-                         sinks: [String], on connection: PostgresConnection) async throws -> Int {
-        let clock = ContinuousClock.now
-        let keys = indicators.map(\.id)
-        var stored: [String: AlertRecord] = [:]
-        for record in try await Self.records(where: "indicator = ANY($1)", binds: { $0.append(keys) }, on: connection, logger: logger) {
-            stored[record.fingerprint] = record
-        }
-        var byIndicator: [Int32: [MeasureRow]] = [:]
-        for row in rows { byIndicator[row.indicator, default: []].append(row) }
-        let idOf = context.indicatorIDs
-        let evaluator = AlertEvaluator(context: context, settings: context.catalogue.alertSettings)
+    /// One run's evaluation under way: the stored alerts of the indicators it computes, and the
+    /// updates found so far. Fed one indicator at a time (``evaluate(_:rows:)``), so a run that
+    /// streams indicator by indicator never holds more than one indicator's rows.
+    public struct Pass: Sendable {
+        let evaluator: AlertEvaluator
+        let context: ComputeContext
+        var stored: [String: [String: AlertRecord]]
         var updates: [AlertUpdate] = []
-        for indicator in indicators {
-            let own = idOf[indicator.id].flatMap { byIndicator[$0] } ?? []
-            updates += evaluator.evaluate(indicator, rows: own, stored: stored.filter { $0.value.indicator == indicator.id })
+        let started = ContinuousClock.now
+
+        /// Evaluates one indicator over its rows in this run (none: its data is gone).
+        public mutating func evaluate(_ indicator: Indicator, rows: [MeasureRow]) {
+            updates += evaluator.evaluate(indicator, rows: rows, stored: stored[indicator.id] ?? [:])
         }
+    }
+
+    /// Starts evaluating a run that computes `indicators`: reads their stored alerts.
+    public func begin(indicators: [Indicator], context: ComputeContext, on connection: PostgresConnection) async throws -> Pass {
+        var stored: [String: [String: AlertRecord]] = [:]
+        for record in try await Self.records(where: "indicator = ANY($1)", binds: { $0.append(indicators.map(\.id)) }, on: connection, logger: logger) {
+            stored[record.indicator, default: [:]][record.fingerprint] = record
+        }
+        return Pass(evaluator: AlertEvaluator(context: context, settings: context.catalogue.alertSettings), context: context, stored: stored)
+    }
+
+    /// Writes what a pass found. Returns the number of alerts whose record changed.
+    @discardableResult
+    public func finish(_ pass: Pass, run: Int64, sinks: [String], on connection: PostgresConnection) async throws -> Int {
+        let updates = pass.updates
         try await write(updates, run: run, sinks: sinks, on: connection)
-        let seconds = (ContinuousClock.now - clock).seconds
+        let seconds = (ContinuousClock.now - pass.started).seconds
         try await connection.query("""
             INSERT INTO alert_evaluation (run_id, updates, seconds) VALUES (\(run), \(updates.count), \(seconds))
             ON CONFLICT (run_id) DO NOTHING
@@ -48,6 +57,20 @@ public struct AlertStore: Sendable {
         logger.info("alerts evaluated", metadata: ["run": "\(run)", "updates": "\(updates.count)", "notices": "\(notices)",
                                                    "seconds": "\(String(format: "%.3f", seconds))"])
         return updates.count
+    }
+
+    /// Evaluates the indicators a run recomputed (`indicators`) over that run's rows, all at once.
+    /// Returns the number of alerts whose record changed.
+    @discardableResult
+    public func evaluate(run: Int64, rows: [MeasureRow], indicators: [Indicator], context: ComputeContext,
+                         sinks: [String], on connection: PostgresConnection) async throws -> Int {
+        var pass = try await begin(indicators: indicators, context: context, on: connection)
+        var byIndicator: [Int32: [MeasureRow]] = [:]
+        for row in rows { byIndicator[row.indicator, default: []].append(row) }
+        for indicator in indicators {
+            pass.evaluate(indicator, rows: context.indicatorIDs[indicator.id].flatMap { byIndicator[$0] } ?? [])
+        }
+        return try await finish(pass, run: run, sinks: sinks, on: connection)
     }
 
     /// Per area code, the indicators with at least one alert firing (late feeds count for Wales).

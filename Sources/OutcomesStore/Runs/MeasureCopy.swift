@@ -1,47 +1,83 @@
 import OutcomesCore
 
-/// Encodes measure rows as PostgreSQL COPY text, in the column order of ``MeasureCopy/columns``.
+/// Encodes measure rows as PostgreSQL COPY text: whole rows for `result` (``columns``), and a
+/// series' latest point for `result_latest` (``latestColumns``, the roll-up inputs).
 enum MeasureCopy {
-    static let columns = ["run_id", "indicator_id", "area_id", "breakdown_id", "period", "period_start", "value",
+    static let columns = ["indicator_id", "result_set_id", "area_id", "breakdown_id", "period", "period_start", "value",
                           "lower95", "upper95", "lower998", "upper998", "numerator", "denominator", "derived", "notes",
                           "vs_wales", "vs_board", "trend", "trend_chi2", "change_abs", "change_rel", "quintile",
                           "target_met", "stale", "gap", "gap_significant"]
 
-    static func append(_ row: MeasureRow, run: Int64, to out: inout [UInt8]) {
-        func text(_ s: String) { out.append(contentsOf: s.utf8) }
-        func field(_ s: String?) {
-            if let s { text(s) } else { text("\\N") }
+    static func append(_ row: MeasureRow, resultSet: Int64, to out: inout [UInt8]) {
+        var line = Line(out: out)
+        out = []
+        line.key(row, resultSet)
+        line.field(row.period.description)
+        line.field(row.period.firstDay.description)
+        line.number(row.value)
+        line.number(row.interval95?.lower)
+        line.number(row.interval95?.upper)
+        line.number(row.interval998?.lower)
+        line.number(row.interval998?.upper)
+        line.number(row.numerator)
+        line.number(row.denominator)
+        line.flag(row.derived)
+        line.field(row.notes)   // note letters only: nothing to escape
+        line.field(row.vsWales.label)
+        line.field(row.vsBoard.label)
+        line.field(row.trend.label.rawValue)
+        line.number(row.trend.chiSquared)
+        line.number(row.change?.absolute)
+        line.number(row.change?.relative)
+        line.field(row.quintile.map(String.init))
+        line.flag(row.targetMet)
+        line.flag(row.stale)
+        line.number(row.gap?.difference)
+        line.last(row.gap?.significant)
+        out = line.out
+    }
+
+    static let latestColumns = ["indicator_id", "result_set_id", "area_id", "breakdown_id", "period", "value", "numerator",
+                                "denominator", "vs_wales", "vs_board", "trend", "target_met", "stale", "gap", "gap_significant"]
+
+    static func appendLatest(_ row: MeasureRow, resultSet: Int64, to out: inout [UInt8]) {
+        var line = Line(out: out)
+        out = []
+        line.key(row, resultSet)
+        line.field(row.period.description)
+        line.number(row.value)
+        line.number(row.numerator)
+        line.number(row.denominator)
+        line.field(row.vsWales.label)
+        line.field(row.vsBoard.label)
+        line.field(row.trend.label.rawValue)
+        line.flag(row.targetMet)
+        line.flag(row.stale)
+        line.number(row.gap?.difference)
+        line.last(row.gap?.significant)
+        out = line.out
+    }
+
+    /// One COPY text line being written: tab-separated fields, `\N` for NULL.
+    private struct Line {
+        var out: [UInt8]
+
+        mutating func field(_ s: String?) {
+            if let s { out.append(contentsOf: s.utf8) } else { out.append(contentsOf: "\\N".utf8) }
             out.append(0x09)
         }
-        func number(_ d: Double?) { field(d.flatMap { $0.isFinite ? String($0) : nil }) }
-        func flag(_ b: Bool?) { field(b.map { $0 ? "t" : "f" }) }
-        field(String(run))
-        field(String(row.indicator))
-        field(String(row.area))
-        field(String(row.breakdown))
-        field(row.period.description)
-        field(row.period.firstDay.description)
-        number(row.value)
-        number(row.interval95?.lower)
-        number(row.interval95?.upper)
-        number(row.interval998?.lower)
-        number(row.interval998?.upper)
-        number(row.numerator)
-        number(row.denominator)
-        flag(row.derived)
-        field(row.notes)   // note letters only: nothing to escape
-        field(row.vsWales.label)
-        field(row.vsBoard.label)
-        field(row.trend.label.rawValue)
-        number(row.trend.chiSquared)
-        number(row.change?.absolute)
-        number(row.change?.relative)
-        field(row.quintile.map(String.init))
-        flag(row.targetMet)
-        flag(row.stale)
-        number(row.gap?.difference)
-        // Last column: newline instead of tab.
-        if let significant = row.gap?.significant { text(significant ? "t" : "f") } else { text("\\N") }
-        out.append(0x0A)
+        mutating func number(_ d: Double?) { field(d.flatMap { $0.isFinite ? String($0) : nil }) }
+        mutating func flag(_ b: Bool?) { field(b.map { $0 ? "t" : "f" }) }
+        mutating func key(_ row: MeasureRow, _ resultSet: Int64) {
+            field(String(row.indicator))
+            field(String(resultSet))
+            field(String(row.area))
+            field(String(row.breakdown))
+        }
+        /// The last field: a newline instead of a tab.
+        mutating func last(_ b: Bool?) {
+            out.append(contentsOf: (b.map { $0 ? "t" : "f" } ?? "\\N").utf8)
+            out.append(0x0A)
+        }
     }
 }

@@ -4,14 +4,15 @@ public import PostgresNIO
 public import Logging
 
 /// Computes runs and keeps them: reads one consistent snapshot of the observations (one
-/// REPEATABLE READ transaction), computes every measure with ``MeasureEngine``, writes them to the
-/// run's own `measure` partition and the per-area roll-ups, and marks the run finished — all in
-/// that transaction, so readers see the previous run until the new one is complete.
+/// REPEATABLE READ transaction), computes the measures with ``MeasureEngine`` one indicator at a
+/// time (memory bounded by the largest indicator), writes each indicator's measures as a result
+/// set (``ResultWriter``), the per-area roll-ups, and marks the run finished — all in that
+/// transaction, so readers see the previous run until the new one is complete.
 ///
-/// Incremental runs recompute only the indicators a feed touched and copy every other
-/// indicator's rows from the previous run; roll-ups are rebuilt from the run's rows either way.
-/// A catalogue change forces a full run. Only one process computes at a time (an advisory lock);
-/// another finds the lock taken and skips.
+/// A run is a map from indicator to result set. Incremental runs compute only the indicators a
+/// feed touched and refer to the previous run's result sets for every other indicator: nothing
+/// unchanged is copied. A catalogue change forces a full run. Only one process computes at a time
+/// (an advisory lock); another finds the lock taken and skips.
 ///
 /// ```swift
 /// let report = try await RunStore(client: client, catalogue: catalogue, logger: logger).compute(trigger: .cli)
@@ -26,6 +27,9 @@ public struct RunStore: Sendable {
     let keepRuns: Int
     /// Where alert notifications go (``AlertSinks``): one outbox row per notification and sink.
     let alertSinks: [String]
+    /// Told of each run this store attempts: its trigger, how long the attempt took, and the
+    /// report, nil (the compute lock was taken) or the error (the daemon's metrics listen here).
+    public var onRun: (@Sendable (RunTrigger, Duration, Result<RunReport?, any Error>) -> Void)?
 
     public init(client: PostgresClient, catalogue: Catalogue, logger: Logger, keepRuns: Int = 10,
                 alertSinks: [String] = [AlertSinks.journal]) {
@@ -39,6 +43,18 @@ public struct RunStore: Sendable {
     /// Runs a computation; nil when another process holds the compute lock.
     /// - Parameter indicators: the indicator keys a feed touched (incremental), or nil for all.
     public func compute(trigger: RunTrigger, indicators touched: Set<String>? = nil, today: CivilDate = .today()) async throws -> RunReport? {
+        let attempted = ContinuousClock.now
+        do {
+            let report = try await lockAndCompute(trigger: trigger, touched: touched, today: today)
+            onRun?(trigger, ContinuousClock.now - attempted, .success(report))
+            return report
+        } catch {
+            onRun?(trigger, ContinuousClock.now - attempted, .failure(error))
+            throw error
+        }
+    }
+
+    private func lockAndCompute(trigger: RunTrigger, touched: Set<String>?, today: CivilDate) async throws -> RunReport? {
         let started = Date()
         return try await client.withConnection { connection in
             var locked = false
@@ -52,6 +68,7 @@ public struct RunStore: Sendable {
             // Unlock on this connection before it goes back to the pool, on success and failure alike
             // (an unlock scheduled for later could run while another lease uses the connection).
             do {
+                try await closeAbandonedRuns(on: connection)
                 let report = try await run(on: connection, trigger: trigger, touched: touched, today: today, started: started)
                 try await prune(on: connection)
                 try await connection.query("SELECT pg_advisory_unlock(\(Self.lockKey))", logger: logger)
@@ -60,6 +77,19 @@ public struct RunStore: Sendable {
                 _ = try? await connection.query("SELECT pg_advisory_unlock(\(Self.lockKey))", logger: logger)
                 throw error
             }
+        }
+    }
+
+    /// Marks runs left `running` by a process that died or was stopped mid-run as failed. Only
+    /// the holder of the compute lock computes, so while it is held no other run can be going on;
+    /// the abandoned run's rows were never committed (its transaction ended with its connection).
+    func closeAbandonedRuns(on connection: PostgresConnection) async throws {
+        for try await id in try await connection.query("""
+            UPDATE run SET status = 'failed', finished_at = clock_timestamp(),
+                message = 'abandoned: the process computing it stopped before it finished; nothing of it was kept'
+            WHERE status = 'running' RETURNING id
+            """, logger: logger).decode(Int64.self) {
+            logger.warning("closed a run abandoned by a stopped process", metadata: ["run": "\(id)"])
         }
     }
 
@@ -84,7 +114,10 @@ public struct RunStore: Sendable {
             previous = id
         }
         let incremental = touched != nil && previous != nil
-        let touchedIDs: [Int32] = incremental ? (touched ?? []).compactMap { keys.indicators[$0] } : []
+        // The indicators this run computes, in catalogue order: the touched ones, or all.
+        let computed = catalogue.indicators.filter { indicator in
+            keys.indicators[indicator.id] != nil && (!incremental || (touched ?? []).contains(indicator.id))
+        }
         var runID: Int64 = 0
         for try await id in try await connection.query("""
             INSERT INTO run (trigger, full_run, catalogue_fingerprint, based_on, status)
@@ -93,80 +126,60 @@ public struct RunStore: Sendable {
             """, logger: logger).decode(Int64.self) {
             runID = id
         }
+        logger.notice("run started", metadata: ["run": "\(runID)", "trigger": "\(trigger.rawValue)", "full": "\(!incremental)"])
         do {
             try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ", logger: logger)
             try await connection.query("SET LOCAL statement_timeout = 0", logger: logger)
-            try await connection.query("SET LOCAL work_mem = '256MB'", logger: logger)
             var phase = ContinuousClock.now
             func lap(_ name: String) {
                 logger.debug("run phase", metadata: ["run": "\(runID)", "phase": "\(name)", "seconds": "\(ContinuousClock.now - phase)"])
                 phase = ContinuousClock.now
             }
-            let points = try await ObservationReader.read(connection, indicators: incremental ? touchedIDs : nil,
-                                                          context: context, logger: logger)
-            lap("read")
-            let rows = await Self.computeAll(points, context: context)
-            lap("compute")
-            let table = "measure_r\(runID)"
-            try await connection.query(PostgresQuery(unsafeSQL: """
-                CREATE TABLE \(table) (LIKE measure INCLUDING DEFAULTS, CHECK (run_id = \(runID)))
-                """), logger: logger)
-            try await connection.copyFrom(table: table, columns: MeasureCopy.columns, logger: logger) { writer in
-                var buffer: [UInt8] = []
-                buffer.reserveCapacity(1 << 17)
-                for row in rows {
-                    MeasureCopy.append(row, run: runID, to: &buffer)
-                    if buffer.count >= 1 << 16 {
-                        try await writer.write(ByteBuffer(bytes: buffer))
-                        buffer.removeAll(keepingCapacity: true)
-                    }
-                }
-                if !buffer.isEmpty { try await writer.write(ByteBuffer(bytes: buffer)) }
-            }
-            lap("copy")
-            var copied = 0
-            if incremental, let previous {
-                let columns = MeasureCopy.columns.dropFirst().joined(separator: ", ")
-                for try await n in try await connection.query(PostgresQuery(unsafeSQL: """
-                    WITH ins AS (
-                        INSERT INTO \(table) (run_id, \(columns))
-                        SELECT \(runID), \(columns) FROM measure
-                        WHERE run_id = \(previous) AND indicator_id <> ALL($1::int[])
-                        RETURNING 1)
-                    SELECT count(*)::int FROM ins
-                    """, binds: Self.binds(touchedIDs.map(Int.init))), logger: logger).decode(Int.self) {
-                    copied = n
-                }
-            }
-            lap("carry over")
-            try await connection.query(PostgresQuery(unsafeSQL: "ALTER TABLE \(table) ADD PRIMARY KEY (run_id, indicator_id, area_id, breakdown_id, period)"), logger: logger)
-            try await connection.query(PostgresQuery(unsafeSQL: "ALTER TABLE measure ATTACH PARTITION \(table) FOR VALUES IN (\(runID))"), logger: logger)
-            lap("index")
             // Alerts over this run's own results, in its transaction: the run and the alerts it
             // caused commit together, and the roll-ups count the alerts firing after it.
-            let alerts = AlertStore(logger: logger)
-            let evaluated = incremental ? catalogue.indicators.filter { touched?.contains($0.id) ?? false } : catalogue.indicators
-            try await alerts.evaluate(run: runID, rows: rows, indicators: evaluated, context: context, sinks: alertSinks, on: connection)
-            if !incremental {
-                try await alerts.retire(keeping: Set(catalogue.indicators.map(\.id)), run: runID, sinks: alertSinks, on: connection)
+            let alertStore = AlertStore(logger: logger)
+            var alerts = try await alertStore.begin(indicators: computed, context: context, on: connection)
+            let results = ResultWriter(logger: logger)
+            var observations = 0, measures = 0, recomputed = 0
+            // One indicator at a time: read its observations, compute, write its result set,
+            // release; memory is bounded by the largest indicator, not the database.
+            for indicator in computed {
+                guard let id = keys.indicators[indicator.id], let compiled = context.indicators[id] else { continue }
+                let points = try await ObservationReader.read(connection, indicators: [id], context: context, logger: logger)
+                let rows = points.isEmpty ? [] : MeasureEngine.compute(indicator: compiled, points: points, context: context)
+                alerts.evaluate(indicator, rows: rows)
+                guard !rows.isEmpty else { continue }
+                try await results.write(rows, indicator: id, run: runID, on: connection)
+                observations += points.count
+                measures += rows.count
+                recomputed += 1
             }
-            let firing = try await alerts.firingByArea(on: connection)
+            lap("compute")
+            if incremental, let previous {
+                // Every other indicator: the previous run's result set, referred to, not copied.
+                let touchedIDs = computed.compactMap { keys.indicators[$0.id] }
+                measures += try await results.carryOver(from: previous, to: runID, except: touchedIDs, on: connection)
+            }
+            lap("carry over")
+            try await alertStore.finish(alerts, run: runID, sinks: alertSinks, on: connection)
+            if !incremental {
+                try await alertStore.retire(keeping: Set(catalogue.indicators.map(\.id)), run: runID, sinks: alertSinks, on: connection)
+            }
+            let firing = try await alertStore.firingByArea(on: connection)
             lap("alerts")
             try await SummaryWriter(catalogue: catalogue, keys: keys, logger: logger).write(run: runID, firing: firing, on: connection)
             lap("summaries")
             try await connection.query("""
-                UPDATE run SET status = 'finished', finished_at = clock_timestamp(), observations = \(points.count),
-                    measures = \(rows.count + copied),
-                    recomputed_indicators = \(Set(points.map(\.indicator)).count)
+                UPDATE run SET status = 'finished', finished_at = clock_timestamp(), observations = \(observations),
+                    measures = \(measures), recomputed_indicators = \(recomputed)
                 WHERE id = \(runID)
                 """, logger: logger)
             try await connection.query("""
                 INSERT INTO run_published_day (day, run_id) VALUES (current_date, \(runID)) ON CONFLICT (day) DO NOTHING
                 """, logger: logger)
             try await connection.query("COMMIT", logger: logger)
-            let report = RunReport(runID: runID, full: !incremental, basedOn: incremental ? previous : nil, observations: points.count,
-                                   measures: rows.count + copied, recomputedIndicators: Set(points.map(\.indicator)).count,
-                                   seconds: Date().timeIntervalSince(started))
+            let report = RunReport(runID: runID, full: !incremental, basedOn: incremental ? previous : nil, observations: observations,
+                                   measures: measures, recomputedIndicators: recomputed, seconds: Date().timeIntervalSince(started))
             logger.notice("run finished", metadata: ["run": "\(runID)", "full": "\(!incremental)", "measures": "\(report.measures)",
                                                      "seconds": "\(String(format: "%.3f", report.seconds))"])
             return report
@@ -180,30 +193,8 @@ public struct RunStore: Sendable {
         }
     }
 
-    /// Runs the engine per indicator, spread over the cores.
-    static func computeAll(_ points: [ObservationPoint], context: ComputeContext) async -> [MeasureRow] {
-        var byIndicator: [Int32: [ObservationPoint]] = [:]
-        for point in points { byIndicator[point.indicator, default: []].append(point) }
-        return await withTaskGroup(of: [MeasureRow].self) { group in
-            for (id, points) in byIndicator {
-                guard let indicator = context.indicators[id] else { continue }
-                group.addTask { MeasureEngine.compute(indicator: indicator, points: points, context: context) }
-            }
-            var rows: [MeasureRow] = []
-            rows.reserveCapacity(points.count * 2)
-            for await part in group { rows += part }
-            return rows
-        }
-    }
-
-    static func binds(_ ints: [Int]) -> PostgresBindings {
-        var binds = PostgresBindings()
-        binds.append(ints)
-        return binds
-    }
-
-    /// Drops the measures of finished runs beyond the newest `keepRuns`, except each day's first
-    /// published run.
+    /// Prunes finished runs beyond the newest `keepRuns`, except each day's first published run:
+    /// their roll-ups and their map go, then every result set no remaining run refers to.
     private func prune(on connection: PostgresConnection) async throws {
         var old: [Int64] = []
         for try await id in try await connection.query("""
@@ -213,11 +204,11 @@ public struct RunStore: Sendable {
             """, logger: logger).decode(Int64.self) {
             old.append(id)
         }
-        for id in old {
-            try await connection.query(PostgresQuery(unsafeSQL: "DROP TABLE IF EXISTS measure_r\(id)"), logger: logger)
-            try await connection.query("DELETE FROM area_summary WHERE run_id = \(id)", logger: logger)
-            try await connection.query("UPDATE run SET status = 'pruned' WHERE id = \(id)", logger: logger)
-        }
-        // Runs that failed leave only their row; their half-built table never committed.
+        guard !old.isEmpty else { return }
+        try await connection.query("DELETE FROM area_summary WHERE run_id = ANY(\(old))", logger: logger)
+        try await connection.query("DELETE FROM run_result WHERE run_id = ANY(\(old))", logger: logger)
+        try await connection.query("UPDATE run SET status = 'pruned' WHERE id = ANY(\(old))", logger: logger)
+        try await ResultWriter(logger: logger).deleteUnreferenced(on: connection)
+        // Runs that failed leave only their row; their result sets never committed.
     }
 }

@@ -5,9 +5,10 @@ import Logging
 
 /// Builds every area's roll-up from the latest point of each series in a run and stores it.
 ///
-/// The latest point is found by the primary key's order, read backwards (no sort of the run):
-/// within one indicator every period has one canonical form whose text order is time order
-/// (`2024` < `2025`, `2024-25` < `2025-26`, `2024-Q3` < `2024-Q4`, `2024-07` < `2024-08`).
+/// The latest points are the roll-up inputs kept with each result set (`result_latest`, written
+/// by ``ResultWriter``): one row per series, whatever the depth of the series, and for an
+/// incremental run the changed indicators' new rows plus the kept sets' rows, not a re-read of
+/// the whole run.
 struct SummaryWriter {
     let catalogue: Catalogue
     let keys: KeyMaps
@@ -19,11 +20,10 @@ struct SummaryWriter {
         let indicatorKeys = keys.indicatorKeys, areaCodes = keys.areaCodes, breakdownKeys = keys.breakdownKeys
         var latest: [LatestMeasure] = []
         for try await (i, a, b, period, value, vsWales, vsBoard, trend, targetMet, stale, gap, significant, numerator, denominator) in try await connection.query("""
-            SELECT DISTINCT ON (indicator_id, area_id, breakdown_id)
-                   indicator_id, area_id, breakdown_id, period, value, vs_wales, vs_board, trend, target_met, stale, gap, gap_significant,
-                   numerator, denominator
-            FROM measure WHERE run_id = \(run)
-            ORDER BY indicator_id DESC, area_id DESC, breakdown_id DESC, period DESC
+            SELECT l.indicator_id, l.area_id, l.breakdown_id, l.period, l.value, l.vs_wales, l.vs_board, l.trend, l.target_met,
+                   l.stale, l.gap, l.gap_significant, l.numerator, l.denominator
+            FROM run_result rr JOIN result_latest l ON l.indicator_id = rr.indicator_id AND l.result_set_id = rr.result_set_id
+            WHERE rr.run_id = \(run)
             """, logger: logger).decode((Int32, Int32, Int16, String, Double?, String, String, String, Bool?, Bool?, Double?, Bool?, Double?, Double?).self) {
             guard let indicator = indicatorKeys[i], let area = areaCodes[a], let breakdown = breakdownKeys[b] else { continue }
             latest.append(LatestMeasure(indicator: indicator, area: area, breakdown: breakdown, period: period, value: value,

@@ -1,0 +1,116 @@
+extension Migration {
+    /// Runs share unchanged results. A run is a map from indicator to a **result set** (the
+    /// measures of one indicator as one run computed them): an incremental run writes result sets
+    /// only for the indicators its feeds touched and refers to the previous run's sets for every
+    /// other indicator, so nothing unchanged is copied or re-indexed. Pruning deletes the sets no
+    /// kept run refers to.
+    ///
+    /// `measure` becomes a view with the columns it had (`run_id` the run read, `computed_by` the
+    /// run that computed the row), so readers keep asking `WHERE run_id = …`. Every key leads
+    /// with `indicator_id` (a distribution column for Citus; see docs/scale.md). Existing runs are
+    /// carried over, one result set per run and indicator.
+    static let m0008ResultSets = Migration(version: 8, name: "result sets", statements: [
+        """
+        CREATE TABLE result_set (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            indicator_id integer NOT NULL,
+            run_id bigint NOT NULL,
+            measures integer NOT NULL DEFAULT 0
+        )
+        """,
+        """
+        CREATE TABLE result (
+            indicator_id integer NOT NULL,
+            result_set_id bigint NOT NULL,
+            area_id integer NOT NULL,
+            breakdown_id smallint NOT NULL,
+            period text NOT NULL,
+            period_start date NOT NULL,
+            value double precision,
+            lower95 double precision,
+            upper95 double precision,
+            lower998 double precision,
+            upper998 double precision,
+            numerator double precision,
+            denominator double precision,
+            derived boolean NOT NULL,
+            notes text NOT NULL,
+            vs_wales text NOT NULL,
+            vs_board text NOT NULL,
+            trend text NOT NULL,
+            trend_chi2 double precision,
+            change_abs double precision,
+            change_rel double precision,
+            quintile smallint,
+            target_met boolean,
+            stale boolean,
+            gap double precision,
+            gap_significant boolean,
+            PRIMARY KEY (indicator_id, result_set_id, area_id, breakdown_id, period)
+        )
+        """,
+        """
+        CREATE TABLE run_result (
+            run_id bigint NOT NULL REFERENCES run ON DELETE CASCADE,
+            indicator_id integer NOT NULL,
+            result_set_id bigint NOT NULL REFERENCES result_set,
+            PRIMARY KEY (run_id, indicator_id)
+        )
+        """,
+        "CREATE INDEX run_result_by_set ON run_result (result_set_id)",
+        // The roll-up inputs of a result set: the latest point of each of its series, written
+        // with the set, so a run's roll-ups read one row per series (the changed indicators' new
+        // rows plus the kept sets' rows), never the whole run.
+        """
+        CREATE TABLE result_latest (
+            indicator_id integer NOT NULL,
+            result_set_id bigint NOT NULL,
+            area_id integer NOT NULL,
+            breakdown_id smallint NOT NULL,
+            period text NOT NULL,
+            value double precision,
+            numerator double precision,
+            denominator double precision,
+            vs_wales text NOT NULL,
+            vs_board text NOT NULL,
+            trend text NOT NULL,
+            target_met boolean,
+            stale boolean,
+            gap double precision,
+            gap_significant boolean,
+            PRIMARY KEY (indicator_id, result_set_id, area_id, breakdown_id)
+        )
+        """,
+        // Carry existing runs over: one result set per run and indicator.
+        """
+        INSERT INTO result_set (indicator_id, run_id, measures)
+        SELECT indicator_id, run_id, count(*) FROM measure GROUP BY indicator_id, run_id ORDER BY run_id, indicator_id
+        """,
+        "INSERT INTO run_result (run_id, indicator_id, result_set_id) SELECT run_id, indicator_id, id FROM result_set",
+        """
+        INSERT INTO result
+        SELECT m.indicator_id, s.id, m.area_id, m.breakdown_id, m.period, m.period_start, m.value, m.lower95, m.upper95,
+               m.lower998, m.upper998, m.numerator, m.denominator, m.derived, m.notes, m.vs_wales, m.vs_board, m.trend,
+               m.trend_chi2, m.change_abs, m.change_rel, m.quintile, m.target_met, m.stale, m.gap, m.gap_significant
+        FROM measure m JOIN result_set s ON s.run_id = m.run_id AND s.indicator_id = m.indicator_id
+        """,
+        """
+        INSERT INTO result_latest
+        SELECT DISTINCT ON (indicator_id, result_set_id, area_id, breakdown_id)
+               indicator_id, result_set_id, area_id, breakdown_id, period, value, numerator, denominator, vs_wales, vs_board,
+               trend, target_met, stale, gap, gap_significant
+        FROM result ORDER BY indicator_id, result_set_id, area_id, breakdown_id, period_start DESC
+        """,
+        "DROP TABLE measure",
+        """
+        CREATE VIEW measure AS
+        SELECT rr.run_id, s.run_id AS computed_by, r.indicator_id, r.area_id, r.breakdown_id, r.period, r.period_start,
+               r.value, r.lower95, r.upper95, r.lower998, r.upper998, r.numerator, r.denominator, r.derived, r.notes,
+               r.vs_wales, r.vs_board, r.trend, r.trend_chi2, r.change_abs, r.change_rel, r.quintile, r.target_met,
+               r.stale, r.gap, r.gap_significant
+        FROM run_result rr
+        JOIN result_set s ON s.id = rr.result_set_id
+        JOIN result r ON r.indicator_id = rr.indicator_id AND r.result_set_id = rr.result_set_id
+        """,
+    ])
+}

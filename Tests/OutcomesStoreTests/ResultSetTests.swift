@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+import OutcomesCore
+import OutcomesFeeds
+import OutcomesStore
+import OutcomesTestSupport
+import PostgresNIO
+
+/// Runs as maps of result sets (migration 8): what an incremental run writes and refers to, what
+/// pruning keeps, and existing runs carried over by the migration.
+@Suite("Runs share unchanged result sets")
+struct ResultSetTests {
+    static let today = RunStoreTests.today
+
+    static func revise(_ client: PostgresClient, _ catalogue: Catalogue, numerator: Int) async throws {
+        let revised = "indicator,area,period,numerator,denominator,note\nlow_birth_weight,W06000013,2023,\(numerator),900,r\n"
+        _ = try await FeedIngest(client: client, catalogue: catalogue, logger: TestCluster.logger)
+            .ingest(ByteChunks(revised), options: .init(partner: "local_health_board", source: .cli, fileName: "r\(numerator).csv",
+                                                       format: .csv, today: today))
+    }
+
+    @Test("an incremental run writes one result set for the touched indicator and refers to the previous run's sets for every other")
+    func incrementalRefers() async throws {
+        try await TestCluster.withMigratedDatabase { client, catalogue in
+            try await RunStoreTests.loadSamples(client, catalogue, partners: ["local_health_board", "dwp"])
+            let store = RunStore(client: client, catalogue: catalogue, logger: TestCluster.logger)
+            let first = try #require(try await store.compute(trigger: .cli, today: Self.today))
+            let sets = try await TestCluster.scalar(client, "SELECT count(*)::int FROM result_set WHERE run_id = \(first.runID)")
+            #expect(sets > 5)
+            try await Self.revise(client, catalogue, numerator: 3)
+            let second = try #require(try await store.compute(trigger: .feed, indicators: ["low_birth_weight"], today: Self.today))
+            // Written: one set. Referred to: all the others, the very same sets.
+            #expect(try await TestCluster.scalar(client, "SELECT count(*)::int FROM result_set WHERE run_id = \(second.runID)") == 1)
+            #expect(try await TestCluster.scalar(client, "SELECT count(*)::int FROM run_result WHERE run_id = \(second.runID)") == sets)
+            #expect(try await TestCluster.scalar(client, """
+                SELECT count(*)::int FROM run_result a JOIN run_result b USING (indicator_id)
+                WHERE a.run_id = \(first.runID) AND b.run_id = \(second.runID) AND a.result_set_id = b.result_set_id
+                """) == sets - 1)
+            // Every row still names the run that computed it; the run's count covers both kinds.
+            #expect(try await TestCluster.scalar(client, """
+                SELECT count(DISTINCT computed_by)::int FROM measure WHERE run_id = \(second.runID)
+                """) == 2)
+            #expect(try await TestCluster.scalar(client, """
+                SELECT count(*)::int FROM measure m JOIN indicator i ON i.id = m.indicator_id
+                WHERE m.run_id = \(second.runID) AND i.key = 'low_birth_weight' AND m.computed_by <> \(second.runID)
+                """) == 0)
+            #expect(try await TestCluster.scalar(client, "SELECT count(*)::int FROM measure WHERE run_id = \(second.runID)") == second.measures)
+            #expect(second.measures == first.measures)
+        }
+    }
+
+    @Test("pruning drops the runs beyond keep_runs and only the result sets no kept run refers to")
+    func pruningKeepsShared() async throws {
+        try await TestCluster.withMigratedDatabase { client, catalogue in
+            try await RunStoreTests.loadSamples(client, catalogue, partners: ["local_health_board", "dwp"])
+            let store = RunStore(client: client, catalogue: catalogue, logger: TestCluster.logger, keepRuns: 2)
+            let full = try #require(try await store.compute(trigger: .cli, today: Self.today))
+            var latest = full
+            for n in 4...6 {
+                try await Self.revise(client, catalogue, numerator: n)
+                latest = try #require(try await store.compute(trigger: .feed, indicators: ["low_birth_weight"], today: Self.today))
+            }
+            // Kept: the newest two and the day's first published run (the full one).
+            let kept = try await TestCluster.scalar(client, "SELECT count(*)::int FROM run WHERE status = 'finished'")
+            #expect(kept == 3)
+            #expect(try await TestCluster.scalar(client, "SELECT count(*)::int FROM run WHERE status = 'pruned'") == 1)
+            // Every set still referred to exists with its rows; no set is left unreferenced.
+            #expect(try await TestCluster.scalar(client, """
+                SELECT count(*)::int FROM result_set s WHERE NOT EXISTS (SELECT 1 FROM run_result rr WHERE rr.result_set_id = s.id)
+                """) == 0)
+            #expect(try await TestCluster.scalar(client, """
+                SELECT count(*)::int FROM result r WHERE NOT EXISTS (SELECT 1 FROM result_set s WHERE s.id = r.result_set_id)
+                """) == 0)
+            // The pruned run's own low_birth_weight set is gone; the full run's sets, shared by
+            // the newest run, remain whole.
+            #expect(try await TestCluster.scalar(client, """
+                SELECT count(*)::int FROM result_set s JOIN run r ON r.id = s.run_id WHERE r.status = 'pruned'
+                """) == 0)
+            #expect(try await TestCluster.scalar(client, "SELECT count(*)::int FROM measure WHERE run_id = \(latest.runID)") == latest.measures)
+            #expect(try await TestCluster.scalar(client, "SELECT count(*)::int FROM measure WHERE run_id = \(full.runID)") == full.measures)
+            #expect(try await TestCluster.scalar(client, "SELECT count(*)::int FROM area_summary WHERE run_id IN (SELECT id FROM run WHERE status = 'pruned')") == 0)
+        }
+    }
+
+    @Test("migration 8 carries every measure of existing runs over, readable through `measure` as before")
+    func migrationCarriesOver() async throws {
+        let target = try await TestCluster.shared.newDatabase()
+        try await TestCluster.withClient(target) { client in
+            let migrator = Migrator(client: client, logger: TestCluster.logger)
+            _ = try await migrator.migrate(Array(Migration.all.prefix(7)))
+            // A run as migration 5 stored it: its own partition of `measure`.
+            for sql in [
+                "INSERT INTO run (trigger, full_run, catalogue_fingerprint, status, finished_at) VALUES ('cli', true, 'f', 'finished', now())",
+                "CREATE TABLE measure_r1 (LIKE measure INCLUDING DEFAULTS, CHECK (run_id = 1))",
+                """
+                INSERT INTO measure_r1 (run_id, indicator_id, area_id, breakdown_id, period, period_start, value, derived, notes, vs_wales, vs_board, trend)
+                SELECT 1, i, 1, 1, p::text, make_date(p, 1, 1), p * 1.5, false, '', 'similar', 'not_compared', 'no_trend'
+                FROM generate_series(1, 2) AS i, generate_series(2020, 2024) AS p
+                """,
+                "ALTER TABLE measure ATTACH PARTITION measure_r1 FOR VALUES IN (1)",
+            ] {
+                try await client.query(PostgresQuery(unsafeSQL: sql), logger: TestCluster.logger)
+            }
+            let before = try await Self.dump(client)
+            #expect(before.count == 10)
+            #expect(try await migrator.migrate() == [8])
+            #expect(try await Self.dump(client) == before)
+            #expect(try await TestCluster.scalar(client, "SELECT count(*)::int FROM result_set WHERE run_id = 1") == 2)
+            #expect(try await TestCluster.scalar(client, "SELECT count(*)::int FROM measure WHERE computed_by = 1") == 10)
+        }
+    }
+
+    static func dump(_ client: PostgresClient) async throws -> [String] {
+        var rows: [String] = []
+        for try await row in try await client.query("""
+            SELECT concat_ws('|', run_id, indicator_id, area_id, breakdown_id, period, period_start, value, vs_wales, trend) FROM measure ORDER BY 1
+            """, logger: TestCluster.logger).decode(String.self) {
+            rows.append(row)
+        }
+        return rows
+    }
+}
