@@ -82,29 +82,49 @@ struct ResultSetTests {
         }
     }
 
-    @Test("migration 8 carries every measure of existing runs over, readable through `measure` as before")
+    @Test("migration 8 carries every measure of existing runs over, readable through `measure` as before, labels as codes")
     func migrationCarriesOver() async throws {
         let target = try await TestCluster.shared.newDatabase()
         try await TestCluster.withClient(target) { client in
             let migrator = Migrator(client: client, logger: TestCluster.logger)
             _ = try await migrator.migrate(Array(Migration.all.prefix(7)))
-            // A run as migration 5 stored it: its own partition of `measure`.
-            for sql in [
-                "INSERT INTO run (trigger, full_run, catalogue_fingerprint, status, finished_at) VALUES ('cli', true, 'f', 'finished', now())",
-                "CREATE TABLE measure_r1 (LIKE measure INCLUDING DEFAULTS, CHECK (run_id = 1))",
-                """
+            // A run as migration 5 stored it: its own partition of `measure`, every label once.
+            let comparisons = ComparisonLevels.allCases.map(\.rawValue), trends = TrendLabel.allCases.map(\.rawValue)
+            try await client.query(PostgresQuery(unsafeSQL: """
+                INSERT INTO run (trigger, full_run, catalogue_fingerprint, status, finished_at) VALUES ('cli', true, 'f', 'finished', now())
+                """), logger: TestCluster.logger)
+            try await client.query(PostgresQuery(unsafeSQL: "CREATE TABLE measure_r1 (LIKE measure INCLUDING DEFAULTS, CHECK (run_id = 1))"),
+                                   logger: TestCluster.logger)
+            try await client.query("""
                 INSERT INTO measure_r1 (run_id, indicator_id, area_id, breakdown_id, period, period_start, value, derived, notes, vs_wales, vs_board, trend)
-                SELECT 1, i, 1, 1, p::text, make_date(p, 1, 1), p * 1.5, false, '', 'similar', 'not_compared', 'no_trend'
-                FROM generate_series(1, 2) AS i, generate_series(2020, 2024) AS p
-                """,
-                "ALTER TABLE measure ATTACH PARTITION measure_r1 FOR VALUES IN (1)",
-            ] {
-                try await client.query(PostgresQuery(unsafeSQL: sql), logger: TestCluster.logger)
-            }
+                SELECT 1, i, 1, 1, p::text, make_date(p, 1, 1), p * 1.5, false, '', (\(comparisons)::text[])[k % 10 + 1],
+                       (\(comparisons)::text[])[(k + 3) % 10 + 1], (\(trends)::text[])[k % 8 + 1]
+                FROM generate_series(1, 2) AS i, generate_series(2020, 2024) AS p, LATERAL (SELECT (i - 1) * 5 + p - 2020 AS k) AS x
+                """, logger: TestCluster.logger)
+            try await client.query(PostgresQuery(unsafeSQL: "ALTER TABLE measure ATTACH PARTITION measure_r1 FOR VALUES IN (1)"),
+                                   logger: TestCluster.logger)
+            // A label no code stands for stops the migration, named; nothing of it is left.
+            try await client.query(PostgresQuery(unsafeSQL: """
+                INSERT INTO measure (run_id, indicator_id, area_id, breakdown_id, period, period_start, derived, notes, vs_wales, vs_board, trend)
+                VALUES (1, 3, 1, 1, '2024', '2024-01-01', false, '', 'similar', 'not_compared', 'no_trend')
+                """), logger: TestCluster.logger)
+            let failure = await #expect(throws: (any Error).self) { try await migrator.migrate() }
+            #expect(String(reflecting: failure).contains("measure.trend holds the label 'no_trend'"), "\(String(reflecting: failure))")
+            #expect(try await TestCluster.scalar(client, "SELECT count(*)::int FROM schema_migration WHERE version = 8") == 0)
+            try await client.query("DELETE FROM measure WHERE indicator_id = 3", logger: TestCluster.logger)
+
             let before = try await Self.dump(client)
             #expect(before.count == 10)
             #expect(try await migrator.migrate() == [8])
-            #expect(try await Self.dump(client) == before)
+            // The same rows, each label now its code.
+            let expected = try before.map { row in
+                var fields = row.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+                for i in [7, 8] { fields[i] = String(try #require(ComparisonLevels(rawValue: fields[i])).code) }
+                fields[9] = String(try #require(TrendLabel(rawValue: fields[9])).code)
+                return fields.joined(separator: "|")
+            }
+            #expect(Set(before.map { $0.split(separator: "|")[9] }).count == TrendLabel.allCases.count)
+            #expect(try await Self.dump(client).sorted() == expected.sorted())
             #expect(try await TestCluster.scalar(client, "SELECT count(*)::int FROM result_set WHERE run_id = 1") == 2)
             #expect(try await TestCluster.scalar(client, "SELECT count(*)::int FROM measure WHERE computed_by = 1") == 10)
         }
@@ -113,7 +133,8 @@ struct ResultSetTests {
     static func dump(_ client: PostgresClient) async throws -> [String] {
         var rows: [String] = []
         for try await row in try await client.query("""
-            SELECT concat_ws('|', run_id, indicator_id, area_id, breakdown_id, period, period_start, value, vs_wales, trend) FROM measure ORDER BY 1
+            SELECT concat_ws('|', run_id, indicator_id, area_id, breakdown_id, period, period_start, value, vs_wales, vs_board, trend)
+            FROM measure ORDER BY 1
             """, logger: TestCluster.logger).decode(String.self) {
             rows.append(row)
         }

@@ -131,26 +131,26 @@ extension AreaSummary {
                 if m.stale == true { g.stale.append(id) } else { g.current.append(id) }
                 let worse: Bool
                 switch m.vsWales {
-                case "better", "best": g.better.append(id); worse = false
-                case "worse", "worst": g.worse.append(id); worse = true
-                case "similar": g.similar.append(id); worse = false
-                case "higher", "lower", "higher_99_8", "lower_99_8": g.higherOrLower.append(id); worse = false
-                default: g.notCompared.append(id); worse = false
+                case .better, .best: g.better.append(id); worse = false
+                case .worse, .worst: g.worse.append(id); worse = true
+                case .similar: g.similar.append(id); worse = false
+                case .higher, .lower, .higherAt99_8, .lowerAt99_8: g.higherOrLower.append(id); worse = false
+                case .notCompared: g.notCompared.append(id); worse = false
                 }
                 switch m.trend {
-                case "increasing_and_getting_better", "decreasing_and_getting_better": g.improving.append(id)
-                case "increasing_and_getting_worse", "decreasing_and_getting_worse":
+                case .increasingAndGettingBetter, .decreasingAndGettingBetter: g.improving.append(id)
+                case .increasingAndGettingWorse, .decreasingAndGettingWorse:
                     g.worsening.append(id)
                     if worse { g.redRed.append(id) }
-                case "no_significant_change": g.noSignificantChange.append(id)
-                case "increasing", "decreasing": g.changing.append(id)
-                default: g.trendNotAssessed.append(id)
+                case .noSignificantChange: g.noSignificantChange.append(id)
+                case .increasing, .decreasing: g.changing.append(id)
+                case .cannotBeCalculated: g.trendNotAssessed.append(id)
                 }
                 switch m.vsBoard {
-                case "better", "best": g.boardBetter.append(id)
-                case "worse", "worst": g.boardWorse.append(id)
-                case "similar": g.boardSimilar.append(id)
-                default: break
+                case .better, .best: g.boardBetter.append(id)
+                case .worse, .worst: g.boardWorse.append(id)
+                case .similar: g.boardSimilar.append(id)
+                case .higher, .lower, .higherAt99_8, .lowerAt99_8, .notCompared: break
                 }
                 if let met = m.targetMet { if met { g.targetsMet.append(id) } else { g.targetsMissed.append(id) } }
                 g.significantGaps += gaps[id] ?? []

@@ -5,10 +5,10 @@ public struct LatestMeasure: Sendable, Hashable {
     public var breakdown: String
     public var period: String
     public var value: Double?
-    public var vsWales: String
+    public var vsWales: ComparisonLevels
     /// The comparison with the area's Local Health Board (local authorities only).
-    public var vsBoard: String
-    public var trend: String
+    public var vsBoard: ComparisonLevels
+    public var trend: TrendLabel
     public var targetMet: Bool?
     public var stale: Bool?
     public var gap: Double?
@@ -17,8 +17,8 @@ public struct LatestMeasure: Sendable, Hashable {
     public var numerator: Double?
     public var denominator: Double?
 
-    public init(indicator: String, area: String, breakdown: String, period: String, value: Double?, vsWales: String,
-                vsBoard: String = "not_compared", trend: String, targetMet: Bool?, stale: Bool?, gap: Double?, gapSignificant: Bool?,
+    public init(indicator: String, area: String, breakdown: String, period: String, value: Double?, vsWales: ComparisonLevels,
+                vsBoard: ComparisonLevels = .notCompared, trend: TrendLabel, targetMet: Bool?, stale: Bool?, gap: Double?, gapSignificant: Bool?,
                 numerator: Double? = nil, denominator: Double? = nil) {
         self.indicator = indicator
         self.area = area

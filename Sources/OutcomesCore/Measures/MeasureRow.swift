@@ -58,7 +58,21 @@ extension BenchmarkComparison {
     /// Neither level compared.
     public static let notCompared = BenchmarkComparison(at95: .notCompared, levels: .notCompared)
 
-    /// The label stored and shown: the five-level category when both intervals exist (best,
+    /// The category stored and shown: the five-level one when both intervals exist (best,
     /// better, similar, worse, worst), else the 95% one (better, similar, worse).
-    public var label: String { levels == .notCompared ? at95.rawValue : levels.rawValue }
+    public var category: ComparisonLevels { levels == .notCompared ? ComparisonLevels(at95) : levels }
+}
+
+extension ComparisonLevels {
+    /// The same category at the 95% level alone (better, similar, worse, higher, lower, not compared).
+    public init(_ at95: Comparison) {
+        switch at95 {
+        case .better: self = .better
+        case .similar: self = .similar
+        case .worse: self = .worse
+        case .higher: self = .higher
+        case .lower: self = .lower
+        case .notCompared: self = .notCompared
+        }
+    }
 }

@@ -6,7 +6,7 @@
 /// `higherAt99_8`/`lowerAt99_8` ("higher_99_8"/"lower_99_8") when significant at 99.8% too. These
 /// two names are this project's: Fingertips' published no-judgement categories are only
 /// higher/similar/lower.
-public enum ComparisonLevels: String, Sendable, Hashable, CaseIterable {
+public enum ComparisonLevels: String, Sendable, Hashable, CaseIterable, Codable {
     case best
     case better
     case similar

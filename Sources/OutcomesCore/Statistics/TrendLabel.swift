@@ -1,5 +1,5 @@
-/// Fingertips' recent-trend labels (snake_case raw values for storage and JSON).
-public enum TrendLabel: String, Sendable, Hashable, CaseIterable {
+/// Fingertips' recent-trend labels (snake_case raw values for JSON and text; stored as ``code``).
+public enum TrendLabel: String, Sendable, Hashable, CaseIterable, Codable {
     case increasingAndGettingBetter = "increasing_and_getting_better"
     case increasingAndGettingWorse = "increasing_and_getting_worse"
     case decreasingAndGettingBetter = "decreasing_and_getting_better"

@@ -30,8 +30,8 @@ struct DepthRow: TableRow, EveryKeyEncodable {
     var value: Double?
     var lower95: Double?
     var upper95: Double?
-    var vs_wales: String?
-    var trend: String?
+    var vs_wales: ComparisonLevels?
+    var trend: TrendLabel?
     var stale: Bool?
     var notes: String
     var series: [Point]
@@ -70,7 +70,7 @@ struct DepthRow: TableRow, EveryKeyEncodable {
                           "notes", "significant_gaps"]
     var cells: [String] {
         [indicator, title, unit, period ?? "", CellText.number(value), CellText.number(lower95), CellText.number(upper95),
-         vs_wales ?? "", trend ?? "", stale.map { String($0) } ?? "", notes, significantGapsText]
+         vs_wales?.rawValue ?? "", trend?.rawValue ?? "", stale.map { String($0) } ?? "", notes, significantGapsText]
     }
 
     /// "looked_after -12.3; free_school_meals -4.1": the priority groups significantly apart.
@@ -84,7 +84,7 @@ struct DepthRow: TableRow, EveryKeyEncodable {
         guard let period else { return [indicator, "", "", "", "", "", Words.t("no data", "dim data", welsh)] }
         let interval = lower95.flatMap { l in upper95.map { u in MeasuresText.fmt(l) + "–" + MeasuresText.fmt(u) } } ?? ""
         return [indicator, period + (stale == true ? "!" : ""), value.map(MeasuresText.fmt) ?? (notes.contains("c") ? "c" : ""),
-                interval, vs_wales ?? "", MeasuresText.arrow(trend), MeasuresText.sparkline(series.suffix(12).map(\.value))]
+                interval, vs_wales?.rawValue ?? "", MeasuresText.arrow(trend), MeasuresText.sparkline(series.suffix(12).map(\.value))]
     }
 
     var textNotes: [String] {

@@ -1,3 +1,4 @@
+import OutcomesCore
 import OutcomesStore
 
 /// One series' measures as CSV, one row per period.
@@ -7,7 +8,7 @@ enum MeasuresCSV {
         func n(_ d: Double?) -> String { d.map { String($0) } ?? "" }
         for r in records {
             out += [r.period, n(r.value), n(r.lower95), n(r.upper95), n(r.lower998), n(r.upper998), n(r.numerator), n(r.denominator),
-                    r.benchmark ?? "", r.trend ?? "", n(r.trendChi2), n(r.change), r.quintile.map(String.init) ?? "",
+                    r.benchmark?.rawValue ?? "", r.trend?.rawValue ?? "", n(r.trendChi2), n(r.change), r.quintile.map(String.init) ?? "",
                     r.target.map { $0 ? "met" : "missed" } ?? "", r.derived ? "true" : "false", r.stale.map { $0 ? "true" : "false" } ?? ""]
                 .joined(separator: ",") + "\n"
         }

@@ -8,16 +8,16 @@ public enum MeasuresText {
 
     /// ↑ increasing, ↓ decreasing, → no significant change, · not assessed; `+` getting better,
     /// `-` getting worse (blank for no-judgement indicators).
-    public static func arrow(_ trend: String?) -> String {
+    public static func arrow(_ trend: TrendLabel?) -> String {
         switch trend {
-        case "increasing_and_getting_better": "↑+"
-        case "increasing_and_getting_worse": "↑-"
-        case "decreasing_and_getting_better": "↓+"
-        case "decreasing_and_getting_worse": "↓-"
-        case "increasing": "↑"
-        case "decreasing": "↓"
-        case "no_significant_change": "→"
-        default: "·"
+        case .increasingAndGettingBetter: "↑+"
+        case .increasingAndGettingWorse: "↑-"
+        case .decreasingAndGettingBetter: "↓+"
+        case .decreasingAndGettingWorse: "↓-"
+        case .increasing: "↑"
+        case .decreasing: "↓"
+        case .noSignificantChange: "→"
+        case .cannotBeCalculated, nil: "·"
         }
     }
 
@@ -38,7 +38,8 @@ public enum MeasuresText {
             let interval = r.lower95.flatMap { l in r.upper95.map { u in "\(fmt(l)) – \(fmt(u))" } } ?? "-"
             let value = r.value.map(fmt) ?? (r.notes.contains("c") ? "c" : "-")
             out += pad(r.period + (r.derived ? "*" : ""), 10) + lpad(value, 9) + "  " + pad(interval, 22)
-                + pad(r.benchmark ?? "-", 10) + pad(arrow(r.trend) + " " + (r.trend ?? "-").replacingOccurrences(of: "_", with: " "), 32)
+                + pad(r.benchmark?.rawValue ?? "-", 10)
+                + pad(arrow(r.trend) + " " + (r.trend?.rawValue ?? "-").replacingOccurrences(of: "_", with: " "), 32)
                 + (r.quintile.map(String.init) ?? "-") + (r.stale == true ? "  " + t("stale", "hen") : "") + "\n"
         }
         if records.isEmpty { out += t("(no data for this series in this run)", "(dim data ar gyfer y gyfres hon yn y rhediad hwn)") + "\n" }

@@ -6,7 +6,9 @@ extension Migration {
     /// kept run refers to.
     ///
     /// `measure` becomes a view with the columns it had (`run_id` the run read, `computed_by` the
-    /// run that computed the row), so readers keep asking `WHERE run_id = …`. Every key leads
+    /// run that computed the row), so readers keep asking `WHERE run_id = …`; its categories
+    /// (`vs_wales`, `vs_board`, `trend`) are now the `smallint` codes of StoredCodes.swift, which
+    /// readers decode into the core's types. Every key leads
     /// with `indicator_id` (a distribution column for Citus; see docs/scale.md). Existing runs are
     /// carried over, one result set per run and indicator.
     static let m0008ResultSets = Migration(version: 8, name: "result sets", statements: [
@@ -35,9 +37,9 @@ extension Migration {
             denominator double precision,
             derived boolean NOT NULL,
             notes text NOT NULL,
-            vs_wales text NOT NULL,
-            vs_board text NOT NULL,
-            trend text NOT NULL,
+            vs_wales smallint NOT NULL,
+            vs_board smallint NOT NULL,
+            trend smallint NOT NULL,
             trend_chi2 double precision,
             change_abs double precision,
             change_rel double precision,
@@ -71,9 +73,9 @@ extension Migration {
             value double precision,
             numerator double precision,
             denominator double precision,
-            vs_wales text NOT NULL,
-            vs_board text NOT NULL,
-            trend text NOT NULL,
+            vs_wales smallint NOT NULL,
+            vs_board smallint NOT NULL,
+            trend smallint NOT NULL,
             target_met boolean,
             stale boolean,
             gap double precision,
@@ -87,12 +89,47 @@ extension Migration {
         SELECT indicator_id, run_id, count(*) FROM measure GROUP BY indicator_id, run_id ORDER BY run_id, indicator_id
         """,
         "INSERT INTO run_result (run_id, indicator_id, result_set_id) SELECT run_id, indicator_id, id FROM result_set",
+        // The old text labels become the codes of StoredCodes.swift (OutcomesCore); a label no
+        // code stands for stops the migration, naming it.
+        """
+        CREATE TEMPORARY TABLE category_code (kind text NOT NULL, label text NOT NULL, code smallint NOT NULL,
+                                              PRIMARY KEY (kind, label)) ON COMMIT DROP
+        """,
+        """
+        INSERT INTO category_code (kind, label, code) VALUES
+            ('comparison', 'not_compared', 0), ('comparison', 'best', 1), ('comparison', 'better', 2),
+            ('comparison', 'similar', 3), ('comparison', 'worse', 4), ('comparison', 'worst', 5),
+            ('comparison', 'higher', 6), ('comparison', 'lower', 7), ('comparison', 'higher_99_8', 8),
+            ('comparison', 'lower_99_8', 9),
+            ('trend', 'cannot_be_calculated', 0), ('trend', 'increasing_and_getting_better', 1),
+            ('trend', 'increasing_and_getting_worse', 2), ('trend', 'decreasing_and_getting_better', 3),
+            ('trend', 'decreasing_and_getting_worse', 4), ('trend', 'increasing', 5), ('trend', 'decreasing', 6),
+            ('trend', 'no_significant_change', 7)
+        """,
+        """
+        DO $$
+        DECLARE bad record;
+        BEGIN
+            SELECT c.col, c.label INTO bad
+            FROM measure m
+            CROSS JOIN LATERAL (VALUES ('vs_wales', 'comparison', m.vs_wales), ('vs_board', 'comparison', m.vs_board),
+                                       ('trend', 'trend', m.trend)) AS c(col, kind, label)
+            WHERE NOT EXISTS (SELECT 1 FROM category_code k WHERE k.kind = c.kind AND k.label = c.label)
+            LIMIT 1;
+            IF FOUND THEN
+                RAISE EXCEPTION 'measure.% holds the label %, which no category code stands for', bad.col, quote_literal(bad.label);
+            END IF;
+        END $$
+        """,
         """
         INSERT INTO result
         SELECT m.indicator_id, s.id, m.area_id, m.breakdown_id, m.period, m.period_start, m.value, m.lower95, m.upper95,
-               m.lower998, m.upper998, m.numerator, m.denominator, m.derived, m.notes, m.vs_wales, m.vs_board, m.trend,
+               m.lower998, m.upper998, m.numerator, m.denominator, m.derived, m.notes, w.code, b.code, t.code,
                m.trend_chi2, m.change_abs, m.change_rel, m.quintile, m.target_met, m.stale, m.gap, m.gap_significant
         FROM measure m JOIN result_set s ON s.run_id = m.run_id AND s.indicator_id = m.indicator_id
+        JOIN category_code w ON w.kind = 'comparison' AND w.label = m.vs_wales
+        JOIN category_code b ON b.kind = 'comparison' AND b.label = m.vs_board
+        JOIN category_code t ON t.kind = 'trend' AND t.label = m.trend
         """,
         """
         INSERT INTO result_latest

@@ -1,7 +1,8 @@
 import OutcomesCore
 
 /// Encodes measure rows as PostgreSQL COPY text: whole rows for `result` (``columns``), and a
-/// series' latest point for `result_latest` (``latestColumns``, the roll-up inputs).
+/// series' latest point for `result_latest` (``latestColumns``, the roll-up inputs). Categories
+/// are written as their stored codes (StoredCodes.swift in OutcomesCore).
 enum MeasureCopy {
     static let columns = ["indicator_id", "result_set_id", "area_id", "breakdown_id", "period", "period_start", "value",
                           "lower95", "upper95", "lower998", "upper998", "numerator", "denominator", "derived", "notes",
@@ -23,9 +24,9 @@ enum MeasureCopy {
         line.number(row.denominator)
         line.flag(row.derived)
         line.field(row.notes)   // note letters only: nothing to escape
-        line.field(row.vsWales.label)
-        line.field(row.vsBoard.label)
-        line.field(row.trend.label.rawValue)
+        line.code(row.vsWales.category.code)
+        line.code(row.vsBoard.category.code)
+        line.code(row.trend.label.code)
         line.number(row.trend.chiSquared)
         line.number(row.change?.absolute)
         line.number(row.change?.relative)
@@ -48,9 +49,9 @@ enum MeasureCopy {
         line.number(row.value)
         line.number(row.numerator)
         line.number(row.denominator)
-        line.field(row.vsWales.label)
-        line.field(row.vsBoard.label)
-        line.field(row.trend.label.rawValue)
+        line.code(row.vsWales.category.code)
+        line.code(row.vsBoard.category.code)
+        line.code(row.trend.label.code)
         line.flag(row.targetMet)
         line.flag(row.stale)
         line.number(row.gap?.difference)
@@ -68,6 +69,8 @@ enum MeasureCopy {
         }
         mutating func number(_ d: Double?) { field(d.flatMap { $0.isFinite ? String($0) : nil }) }
         mutating func flag(_ b: Bool?) { field(b.map { $0 ? "t" : "f" }) }
+        /// A category's stored code (``ComparisonLevels/code``, ``TrendLabel/code``).
+        mutating func code(_ c: Int16) { field(String(c)) }
         mutating func key(_ row: MeasureRow, _ resultSet: Int64) {
             field(String(row.indicator))
             field(String(resultSet))

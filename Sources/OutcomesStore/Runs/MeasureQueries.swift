@@ -15,9 +15,11 @@ public struct MeasureQueries: Sendable {
         public var upper998: Double?
         public var numerator: Double?
         public var denominator: Double?
-        public var benchmark: String?
-        public var benchmarkBoard: String?
-        public var trend: String?
+        /// Compared with Wales; nil when not compared.
+        public var benchmark: ComparisonLevels?
+        /// Compared with the area's health board; nil when not compared.
+        public var benchmarkBoard: ComparisonLevels?
+        public var trend: TrendLabel?
         public var trendChi2: Double?
         public var change: Double?
         public var changeRelative: Double?
@@ -101,17 +103,22 @@ public struct MeasureQueries: Sendable {
             """, logger: logger)
         var records: [Record] = []
         for try await row in rows {
-            let c = try row.decode((String, Double?, Double?, Double?, Double?, Double?, Double?, Double?, String, String, String,
+            let c = try row.decode((String, Double?, Double?, Double?, Double?, Double?, Double?, Double?, Int16, Int16, Int16,
                                     Double?, Double?, Double?, Int?, Bool?, Bool, Bool?, String, Double?, Bool?).self)
             records.append(Record(period: c.0, value: c.1, lower95: c.2, upper95: c.3, lower998: c.4, upper998: c.5,
-                                  numerator: c.6, denominator: c.7, benchmark: Self.nullIfNot(c.8), benchmarkBoard: Self.nullIfNot(c.9),
-                                  trend: c.10, trendChi2: c.11, change: c.12, changeRelative: c.13, quintile: c.14, target: c.15,
+                                  numerator: c.6, denominator: c.7, benchmark: try Self.compared(c.8, "measure.vs_wales"),
+                                  benchmarkBoard: try Self.compared(c.9, "measure.vs_board"),
+                                  trend: try StoredCategory.trend(c.10, column: "measure.trend"), trendChi2: c.11, change: c.12, changeRelative: c.13, quintile: c.14, target: c.15,
                                   derived: c.16, stale: c.17, notes: c.18, gap: c.19, gapSignificant: c.20))
         }
         return records
     }
 
-    static func nullIfNot(_ comparison: String) -> String? { comparison == "not_compared" ? nil : comparison }
+    /// The stored comparison, nil when not compared.
+    static func compared(_ code: Int16, _ column: String) throws -> ComparisonLevels? {
+        let category = try StoredCategory.comparison(code, column: column)
+        return category == .notCompared ? nil : category
+    }
 
     /// The roll-up of one area in a run.
     public func summary(area: String, run: Int64) async throws -> AreaSummary? {
@@ -151,11 +158,12 @@ extension MeasureQueries {
             """, logger: logger)
         var out: [Series] = []
         for try await row in rows {
-            let c = try row.decode((String, String, String, Double?, Double?, Double?, Double?, Double?, Double?, Double?, String, String,
-                                    String, Double?, Double?, Double?, Int?, Bool?, Bool, Bool?, String, Double?, Bool?).self)
+            let c = try row.decode((String, String, String, Double?, Double?, Double?, Double?, Double?, Double?, Double?, Int16, Int16,
+                                    Int16, Double?, Double?, Double?, Int?, Bool?, Bool, Bool?, String, Double?, Bool?).self)
             let record = Record(period: c.2, value: c.3, lower95: c.4, upper95: c.5, lower998: c.6, upper998: c.7,
-                                numerator: c.8, denominator: c.9, benchmark: Self.nullIfNot(c.10), benchmarkBoard: Self.nullIfNot(c.11),
-                                trend: c.12, trendChi2: c.13, change: c.14, changeRelative: c.15, quintile: c.16, target: c.17,
+                                numerator: c.8, denominator: c.9, benchmark: try Self.compared(c.10, "measure.vs_wales"),
+                                benchmarkBoard: try Self.compared(c.11, "measure.vs_board"),
+                                trend: try StoredCategory.trend(c.12, column: "measure.trend"), trendChi2: c.13, change: c.14, changeRelative: c.15, quintile: c.16, target: c.17,
                                 derived: c.18, stale: c.19, notes: c.20, gap: c.21, gapSignificant: c.22)
             if let last = out.indices.last, out[last].indicator == c.0, out[last].breakdown == c.1 {
                 out[last].records.append(record)

@@ -24,10 +24,12 @@ struct SummaryWriter {
                    l.stale, l.gap, l.gap_significant, l.numerator, l.denominator
             FROM run_result rr JOIN result_latest l ON l.indicator_id = rr.indicator_id AND l.result_set_id = rr.result_set_id
             WHERE rr.run_id = \(run)
-            """, logger: logger).decode((Int32, Int32, Int16, String, Double?, String, String, String, Bool?, Bool?, Double?, Bool?, Double?, Double?).self) {
+            """, logger: logger).decode((Int32, Int32, Int16, String, Double?, Int16, Int16, Int16, Bool?, Bool?, Double?, Bool?, Double?, Double?).self) {
             guard let indicator = indicatorKeys[i], let area = areaCodes[a], let breakdown = breakdownKeys[b] else { continue }
             latest.append(LatestMeasure(indicator: indicator, area: area, breakdown: breakdown, period: period, value: value,
-                                        vsWales: vsWales, vsBoard: vsBoard, trend: trend, targetMet: targetMet, stale: stale, gap: gap,
+                                        vsWales: try StoredCategory.comparison(vsWales, column: "result_latest.vs_wales"),
+                                        vsBoard: try StoredCategory.comparison(vsBoard, column: "result_latest.vs_board"),
+                                        trend: try StoredCategory.trend(trend, column: "result_latest.trend"), targetMet: targetMet, stale: stale, gap: gap,
                                         gapSignificant: significant, numerator: numerator, denominator: denominator))
         }
         var byArea: [String: [LatestMeasure]] = [:]

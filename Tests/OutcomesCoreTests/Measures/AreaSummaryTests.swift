@@ -16,7 +16,7 @@ struct AreaSummaryTests {
             "low_birth_weight": CatalogueFixture.lowBirthWeight, "school_readiness": second]))
     }
 
-    static func m(_ indicator: String, _ breakdown: String = "all", vs: String, trend: String, target: Bool? = nil,
+    static func m(_ indicator: String, _ breakdown: String = "all", vs: ComparisonLevels, trend: TrendLabel, target: Bool? = nil,
                   stale: Bool? = false, gap: Double? = nil, significant: Bool? = nil) -> LatestMeasure {
         LatestMeasure(indicator: indicator, area: "W06000013", breakdown: breakdown, period: "2024", value: 1, vsWales: vs,
                       trend: trend, targetMet: target, stale: stale, gap: gap, gapSignificant: significant)
@@ -27,9 +27,9 @@ struct AreaSummaryTests {
         let catalogue = try Self.catalogue()
         let bridgend = try #require(catalogue.area("W06000013"))
         let latest = [
-            Self.m("low_birth_weight", vs: "worst", trend: "increasing_and_getting_worse"),
-            Self.m("school_readiness", vs: "better", trend: "no_significant_change", target: true, stale: true),
-            Self.m("school_readiness", "looked_after", vs: "not_compared", trend: "cannot_be_calculated", gap: -20, significant: true),
+            Self.m("low_birth_weight", vs: .worst, trend: .increasingAndGettingWorse),
+            Self.m("school_readiness", vs: .better, trend: .noSignificantChange, target: true, stale: true),
+            Self.m("school_readiness", "looked_after", vs: .notCompared, trend: .cannotBeCalculated, gap: -20, significant: true),
         ]
         let summary = AreaSummary.build(area: bridgend, catalogue: catalogue, latest: latest)
         #expect(summary.aims.count == 7 && summary.dimensions.count == 9)
@@ -51,7 +51,7 @@ struct AreaSummaryTests {
         let catalogue = try Self.catalogue()
         let bridgend = try #require(catalogue.area("W06000013"))
         let summary = AreaSummary.build(area: bridgend, catalogue: catalogue,
-                                        latest: [Self.m("low_birth_weight", vs: "higher", trend: "increasing")])
+                                        latest: [Self.m("low_birth_weight", vs: .higher, trend: .increasing)])
         #expect(summary.aims[0].higherOrLower == ["low_birth_weight"] && summary.aims[0].changing == ["low_birth_weight"])
         #expect(summary.aims[0].similar.isEmpty && summary.aims[0].noSignificantChange.isEmpty && summary.aims[0].notCompared.isEmpty)
     }
@@ -60,7 +60,7 @@ struct AreaSummaryTests {
     func missing() throws {
         let catalogue = try Self.catalogue()
         let wales = try #require(catalogue.area("W92000004"))
-        let summary = AreaSummary.build(area: wales, catalogue: catalogue, latest: [Self.m("low_birth_weight", vs: "worse", trend: "x")])
+        let summary = AreaSummary.build(area: wales, catalogue: catalogue, latest: [Self.m("low_birth_weight", vs: .worse, trend: .cannotBeCalculated)])
         #expect(summary.aims[0].missing == ["low_birth_weight"] && summary.aims[0].worse.isEmpty)
     }
 
@@ -68,11 +68,11 @@ struct AreaSummaryTests {
     func withholding() throws {
         let catalogue = try Self.catalogue()
         let bridgend = try #require(catalogue.area("W06000013"))
-        var small = Self.m("low_birth_weight", vs: "worst", trend: "increasing_and_getting_worse")
+        var small = Self.m("low_birth_weight", vs: .worst, trend: .increasingAndGettingWorse)
         (small.numerator, small.denominator) = (3, 400)
-        var gap = Self.m("school_readiness", "looked_after", vs: "not_compared", trend: "cannot_be_calculated", gap: -20, significant: true)
+        var gap = Self.m("school_readiness", "looked_after", vs: .notCompared, trend: .cannotBeCalculated, gap: -20, significant: true)
         (gap.numerator, gap.denominator) = (2, 4)
-        var ready = Self.m("school_readiness", vs: "better", trend: "no_significant_change")
+        var ready = Self.m("school_readiness", vs: .better, trend: .noSignificantChange)
         (ready.numerator, ready.denominator) = (800, 1000)
         let summary = AreaSummary.build(area: bridgend, catalogue: catalogue, latest: [small, gap, ready])
         #expect(summary.aims[0].small == ["low_birth_weight"] && summary.aims[1].smallGaps == ["school_readiness/looked_after"])
