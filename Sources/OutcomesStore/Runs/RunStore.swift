@@ -142,17 +142,27 @@ public struct RunStore: Sendable {
             let results = ResultWriter(logger: logger)
             var observations = 0, measures = 0, recomputed = 0
             // One indicator at a time: read its observations, compute, write its result set,
-            // release; memory is bounded by the largest indicator, not the database.
+            // release; memory is bounded by the largest two indicators, not the database. An
+            // indicator is computed (on another core) while the previous one's set is written.
+            var unwritten: (id: Int32, rows: [MeasureRow])?
             for indicator in computed {
                 guard let id = keys.indicators[indicator.id], let compiled = context.indicators[id] else { continue }
                 let points = try await ObservationReader.read(connection, indicators: [id], context: context, logger: logger)
-                let rows = points.isEmpty ? [] : MeasureEngine.compute(indicator: compiled, points: points, context: context)
+                async let computing = points.isEmpty ? [] : MeasureEngine.compute(indicator: compiled, points: points, context: context)
+                if let previous = unwritten {
+                    try await results.write(previous.rows, indicator: previous.id, run: runID, on: connection)
+                    unwritten = nil
+                }
+                let rows = await computing
                 alerts.evaluate(indicator, rows: rows)
                 guard !rows.isEmpty else { continue }
-                try await results.write(rows, indicator: id, run: runID, on: connection)
+                unwritten = (id, rows)
                 observations += points.count
                 measures += rows.count
                 recomputed += 1
+            }
+            if let last = unwritten {
+                try await results.write(last.rows, indicator: last.id, run: runID, on: connection)
             }
             lap("compute")
             if incremental, let previous {
