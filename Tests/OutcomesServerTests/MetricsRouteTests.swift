@@ -109,7 +109,7 @@ struct MetricsRouteTests {
         }
     }
 
-    @Test("an unreachable database: still 200 within the timeout, outcomesd_database_up 0, the counters still there",
+    @Test("an unreachable database: still 200 without waiting for the pool, outcomesd_database_up 0, the counters still there",
           .timeLimit(.minutes(1)))
     func databaseDown() async throws {
         let target = DatabaseTarget(host: "/nonexistent-outcomesd-socket", port: 5432, user: "x", database: "x", sslMode: .disable)
@@ -121,7 +121,9 @@ struct MetricsRouteTests {
             for _ in 0..<2 {
                 let started = ContinuousClock.now
                 let (status, _, text) = try await Self.scrape(http)
-                #expect(ContinuousClock.now - started < .seconds(5))
+                // Bounded by the scrape's own 2 s database limit, not by the pool's wait for a
+                // connection (a minute before it fails fast); generous for a loaded machine.
+                #expect(ContinuousClock.now - started < .seconds(30))
                 #expect(status == .ok)
                 let m = try Exposition(text)
                 #expect(m.value("outcomesd_database_up") == 0)

@@ -15,6 +15,9 @@ enum Subprocess {
         var description: String { "\(command) exited with status \(status): \(output)" }
     }
 
+    /// Environment variables children never inherit.
+    static let daemonOnly = ["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "LISTEN_FDS", "LISTEN_PID", "LISTEN_FDNAMES"]
+
     /// Runs `arguments` (argv[0] an absolute path); as `user` via `runuser` when given.
     @discardableResult
     static func run(_ arguments: [String], as user: String?, outputFile: String) throws -> String {
@@ -51,6 +54,10 @@ enum Subprocess {
 
         var environment = ProcessInfo.processInfo.environment
         environment["LC_ALL"] = "C"
+        // systemd's notification and socket-passing variables belong to the daemon alone: a
+        // PostgreSQL built with systemd support would otherwise send its own READY=1 (seen
+        // before outcomesd's, from the embedded cluster's postmaster).
+        for name in Self.daemonOnly { environment[name] = nil }
         let cArgs = argv.map { strdup($0) } + [nil]
         let cEnv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
