@@ -104,8 +104,18 @@ struct SharedDatabaseTests {
         try Self.ingestSamples(config, state: state, catalogue: catalogue, partner: "local_authority")
         let port = DaemonProcess.freePort()
         let logPath = root + "/serve.log"
-        let serve = try DaemonProcess.startServe(stateDir: state, catalogue: catalogue, port: port, log: logPath, extra: ["--config", config])
-        defer { kill(serve.processIdentifier, SIGKILL) }
+        // Under a notify socket with a 2 s watchdog, as systemd would run it: the outage must not
+        // stop the pings (systemd would restart a daemon that still serves its cache).
+        let notify = try DatagramListener(name: root + "/notify.sock")
+        let datagrams = Datagrams()
+        let collector = Thread { while !datagrams.stopped { if let text = notify.receiveText() { datagrams.append(text) } } }
+        collector.start()
+        defer { datagrams.stop() }
+        let serve = try SystemdTests.spawn(["serve", "--state-dir", state, "--catalogue", catalogue, "--listen", "127.0.0.1:\(port)",
+                                            "--config", config],
+                                           environment: ["NOTIFY_SOCKET": notify.name, "WATCHDOG_USEC": "2000000"], log: logPath)
+        var stopped = false
+        defer { if !stopped { kill(serve, SIGKILL); var status: Int32 = 0; waitpid(serve, &status, 0) } }
         #expect(await DaemonProcess.waitReady(port: port, seconds: 90))
         // The first run, then every read path once so it is cached.
         #expect(await Self.waitUntil(seconds: 120) { await Self.get(port: port, "/v1/summary").status == 200 }, "no first run: \(Self.log(logPath).suffix(2000))")
@@ -158,6 +168,12 @@ struct SharedDatabaseTests {
         #expect(SpoolTests.files(state + "/spool/incoming/local_health_board") == ["during-outage.csv"])
         #expect(SpoolTests.files(state + "/spool/rejected/local_health_board").isEmpty)
 
+        // systemd heard about it, and the watchdog kept being fed.
+        #expect(await Self.waitUntil(seconds: 30) { datagrams.since(down).contains { $0.contains("STATUS=degraded: database unreachable") } },
+                "STATUS during the outage: \(datagrams.since(down).filter { $0.contains("STATUS") })")
+        let pingsDuringOutage = datagrams.since(down).filter { $0.contains("WATCHDOG=1") }.count
+        let outageSoFar = Date().timeIntervalSince(down)
+
         // Back.
         try server.cluster.start()
         let back = Date()
@@ -181,12 +197,17 @@ struct SharedDatabaseTests {
         }, "no run after the feed; log: \(Self.log(logPath).suffix(3000))")
 
         let failures = statuses.filter { $0 != 200 }
-        print("outage: \(String(format: "%.1f", outage)) s; readiness back \(String(format: "%.2f", recovery)) s after PostgreSQL; \(statuses.count) cached reads, \(failures.count) not 200")
+        print("outage: \(String(format: "%.1f", outage)) s, \(pingsDuringOutage) watchdog pings in its first \(String(format: "%.1f", outageSoFar)) s; readiness back \(String(format: "%.2f", recovery)) s after PostgreSQL; \(statuses.count) cached reads, \(failures.count) not 200")
         #expect(statuses.count > 20)
         #expect(failures.isEmpty, "reads that were not 200: \(failures.prefix(20))")
         #expect(recovery <= 5, "recovery took \(recovery) s")
-        kill(serve.processIdentifier, SIGTERM)
-        #expect(await DaemonProcess.waitExit(serve, seconds: 60) == 0)
+        // One ping a second is due; allow for a loaded machine, but not for a stopped watchdog.
+        #expect(pingsDuringOutage >= Int(outageSoFar / 2), "\(pingsDuringOutage) WATCHDOG=1 in the first \(outageSoFar) s of the outage")
+        #expect(await Self.waitUntil(seconds: 30) { datagrams.since(back).contains { $0.contains("STATUS=serving run") } })
+        kill(serve, SIGTERM)
+        let exit = await SystemdTests.exitStatus(serve, seconds: 60)
+        stopped = exit != nil
+        #expect(exit == 0)
     }
 
     @Test("two daemons on one PostgreSQL serve the same runs; one computes at a time; killed mid-run, the other takes over within a tick and finishes the work",
@@ -255,6 +276,15 @@ struct SharedDatabaseTests {
         kill(daemons[survivor].processIdentifier, SIGTERM)
         #expect(await DaemonProcess.waitExit(daemons[survivor], seconds: 60) == 0)
     }
+}
+
+/// Datagrams received on a notify socket, with the time each arrived.
+final class Datagrams: Sendable {
+    private let state = Mutex((received: [(Date, String)](), stopped: false))
+    func append(_ text: String) { state.withLock { $0.received.append((Date(), text)) } }
+    func since(_ date: Date) -> [String] { state.withLock { $0.received.filter { $0.0 >= date }.map(\.1) } }
+    var stopped: Bool { state.withLock { $0.stopped } }
+    func stop() { state.withLock { $0.stopped = true } }
 }
 
 /// A flag one task sets and others read.

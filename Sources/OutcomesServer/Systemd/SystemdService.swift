@@ -1,4 +1,5 @@
 import Foundation
+import OutcomesStore
 import OutcomesCore
 import Logging
 import PostgresNIO
@@ -64,19 +65,31 @@ struct SystemdService: Service {
     /// Sends a status line now (after a reload, say).
     func status(_ text: String) { notifier.status(text) }
 
-    /// "serving run 12; 3 feeds today; 2 alerts firing" (or why the database did not say).
+    /// "serving run 12; 3 feeds today; 2 alerts firing", or during an outage what is served and
+    /// since when. Never waits more than two seconds for the database: the watchdog pings from
+    /// the same loop, and an outage must not stop them (systemd would restart a daemon that is
+    /// still serving its cache).
     func statusLine() async -> String {
+        let health = context.databaseHealth.snapshot
+        let cached = context.latestRuns.known.map { "cached results of run \($0.id)" } ?? "nothing cached yet"
+        guard health.reachable else {
+            let since = health.downSince.map { " since " + Renderings.finishedText($0) } ?? ""
+            return "degraded: database unreachable\(since) (\(health.reason ?? "no answer")); serving \(cached)"
+        }
+        let (client, logger) = (context.client, context.logger)
         do {
-            for try await (run, feeds, firing) in try await context.client.query("""
-                SELECT (SELECT max(id) FROM run WHERE status = 'finished'),
-                       (SELECT count(*) FROM feed WHERE status = 'applied' AND received_at >= date_trunc('day', now())),
-                       (SELECT count(*) FROM alert WHERE state = 'firing')
-                """, logger: context.logger).decode((Int64?, Int64, Int64).self) {
-                return Self.statusLine(run: run, feedsToday: Int(feeds), alertsFiring: Int(firing))
+            return try await withTimeout(seconds: 2) {
+                for try await (run, feeds, firing) in try await client.query("""
+                    SELECT (SELECT max(id) FROM run WHERE status = 'finished'),
+                           (SELECT count(*) FROM feed WHERE status = 'applied' AND received_at >= date_trunc('day', now())),
+                           (SELECT count(*) FROM alert WHERE state = 'firing')
+                    """, logger: logger).decode((Int64?, Int64, Int64).self) {
+                    return Self.statusLine(run: run, feedsToday: Int(feeds), alertsFiring: Int(firing))
+                }
+                return "serving"
             }
-            return "serving"
         } catch {
-            return "serving cached results; database unavailable"
+            return "degraded: the database did not answer (\(DatabaseFault.summary(error))); serving \(cached)"
         }
     }
 
