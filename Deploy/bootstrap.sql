@@ -15,8 +15,9 @@
 --
 -- What outcomesd does with the database (Sources/OutcomesStore/Migrations): CREATE TABLE, INDEX,
 -- FUNCTION (plpgsql) and TRIGGER in its own schema; SELECT/INSERT/UPDATE/DELETE, COPY, ANALYZE on
--- its tables; LISTEN/NOTIFY and advisory locks. It needs no superuser, no CREATEDB/CREATEROLE,
--- no extension, no temporary tables and nothing in the public schema.
+-- its tables; LISTEN/NOTIFY and advisory locks; temporary tables (a feed is staged in one before
+-- it is merged). It needs no superuser, no CREATEDB/CREATEROLE, no extension and nothing in the
+-- public schema.
 
 -- The login role: no superuser, cannot create databases or roles, no replication, no RLS bypass.
 CREATE ROLE outcomesd LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS
@@ -26,9 +27,9 @@ CREATE ROLE outcomesd LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NO
 -- cannot drop it, rename it, change its settings or grant access to it.
 CREATE DATABASE outcomes ENCODING 'UTF8' TEMPLATE template0;
 
--- Only outcomesd (and superusers) may connect; no temporary tables for anyone.
+-- Only outcomesd (and superusers) may connect; only outcomesd may create temporary tables.
 REVOKE ALL ON DATABASE outcomes FROM PUBLIC;
-GRANT CONNECT ON DATABASE outcomes TO outcomesd;
+GRANT CONNECT, TEMPORARY ON DATABASE outcomes TO outcomesd;
 
 \connect outcomes
 

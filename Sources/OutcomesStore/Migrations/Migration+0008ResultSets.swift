@@ -92,8 +92,8 @@ extension Migration {
         // The old text labels become the codes of StoredCodes.swift (OutcomesCore); a label no
         // code stands for stops the migration, naming it.
         """
-        CREATE TEMPORARY TABLE category_code (kind text NOT NULL, label text NOT NULL, code smallint NOT NULL,
-                                              PRIMARY KEY (kind, label)) ON COMMIT DROP
+        CREATE TABLE category_code (kind text NOT NULL, label text NOT NULL, code smallint NOT NULL,
+                                    PRIMARY KEY (kind, label))
         """,
         """
         INSERT INTO category_code (kind, label, code) VALUES
@@ -139,6 +139,8 @@ extension Migration {
         FROM result ORDER BY indicator_id, result_set_id, area_id, breakdown_id, period_start DESC
         """,
         "DROP TABLE measure",
+        // An ordinary table, dropped in the same transaction: the migration needs no TEMP privilege.
+        "DROP TABLE category_code",
         """
         CREATE VIEW measure AS
         SELECT rr.run_id, s.run_id AS computed_by, r.indicator_id, r.area_id, r.breakdown_id, r.period, r.period_start,
