@@ -26,29 +26,37 @@ public struct AlertStore: Sendable {
         let context: ComputeContext
         var stored: [String: [String: AlertRecord]]
         var updates: [AlertUpdate] = []
-        let started = ContinuousClock.now
+        /// Time spent on alerts alone (reading stored alerts, evaluating, writing), not on the
+        /// run's computing between evaluations: what `alert_evaluation.seconds` reports.
+        var spent: Duration = .zero
 
         /// Evaluates one indicator over its rows in this run (none: its data is gone).
         public mutating func evaluate(_ indicator: Indicator, rows: [MeasureRow]) {
+            let started = ContinuousClock.now
             updates += evaluator.evaluate(indicator, rows: rows, stored: stored[indicator.id] ?? [:])
+            spent += ContinuousClock.now - started
         }
     }
 
     /// Starts evaluating a run that computes `indicators`: reads their stored alerts.
     public func begin(indicators: [Indicator], context: ComputeContext, on connection: PostgresConnection) async throws -> Pass {
+        let started = ContinuousClock.now
         var stored: [String: [String: AlertRecord]] = [:]
         for record in try await Self.records(where: "indicator = ANY($1)", binds: { $0.append(indicators.map(\.id)) }, on: connection, logger: logger) {
             stored[record.indicator, default: [:]][record.fingerprint] = record
         }
-        return Pass(evaluator: AlertEvaluator(context: context, settings: context.catalogue.alertSettings), context: context, stored: stored)
+        var pass = Pass(evaluator: AlertEvaluator(context: context, settings: context.catalogue.alertSettings), context: context, stored: stored)
+        pass.spent = ContinuousClock.now - started
+        return pass
     }
 
     /// Writes what a pass found. Returns the number of alerts whose record changed.
     @discardableResult
     public func finish(_ pass: Pass, run: Int64, sinks: [String], on connection: PostgresConnection) async throws -> Int {
         let updates = pass.updates
+        let started = ContinuousClock.now
         try await write(updates, run: run, sinks: sinks, on: connection)
-        let seconds = (ContinuousClock.now - pass.started).seconds
+        let seconds = (pass.spent + (ContinuousClock.now - started)).seconds
         try await connection.query("""
             INSERT INTO alert_evaluation (run_id, updates, seconds) VALUES (\(run), \(updates.count), \(seconds))
             ON CONFLICT (run_id) DO NOTHING

@@ -18,6 +18,8 @@ struct SummaryWriter {
     ///   alert evaluation, in its transaction).
     func write(run: Int64, firing: [String: Set<String>] = [:], on connection: PostgresConnection) async throws {
         let indicatorKeys = keys.indicatorKeys, areaCodes = keys.areaCodes, breakdownKeys = keys.breakdownKeys
+        let clock = ContinuousClock()
+        let started = clock.now
         var latest: [LatestMeasure] = []
         for try await (i, a, b, period, value, vsWales, vsBoard, trend, targetMet, stale, gap, significant, numerator, denominator) in try await connection.query("""
             SELECT l.indicator_id, l.area_id, l.breakdown_id, l.period, l.value, l.vs_wales, l.vs_board, l.trend, l.target_met,
@@ -32,20 +34,34 @@ struct SummaryWriter {
                                         trend: try StoredCategory.trend(trend, column: "result_latest.trend"), targetMet: targetMet, stale: stale, gap: gap,
                                         gapSignificant: significant, numerator: numerator, denominator: denominator))
         }
+        let read = clock.now
         var byArea: [String: [LatestMeasure]] = [:]
         for m in latest { byArea[m.area, default: []].append(m) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        // Every area's summary, built and written out as JSON on every core.
+        let catalogue = catalogue
+        let areas = catalogue.areas.compactMap { area in keys.areas[area.code].flatMap { area.validTo == nil ? (area, $0) : nil } }
+        let byAreaDone = byArea
         var ids: [Int] = [], documents: [String] = []
-        for area in catalogue.areas {
-            guard let id = keys.areas[area.code], area.validTo == nil else { continue }
-            let summary = AreaSummary.build(area: area, catalogue: catalogue, latest: byArea[area.code] ?? [], firing: firing[area.code] ?? [])
-            ids.append(Int(id))
-            documents.append(String(decoding: try encoder.encode(summary), as: UTF8.self))
+        await withTaskGroup(of: (Int, String).self) { group in
+            for (area, id) in areas {
+                let latest = byAreaDone[area.code] ?? [], firing = firing[area.code] ?? []
+                group.addTask {
+                    (Int(id), AreaSummary.build(area: area, catalogue: catalogue, latest: latest, firing: firing).jsonText())
+                }
+            }
+            for await (id, document) in group {
+                ids.append(id)
+                documents.append(document)
+            }
         }
+        let built = clock.now
         try await connection.query("""
             INSERT INTO area_summary (run_id, area_id, summary)
-            SELECT \(run), a, s::jsonb FROM unnest(\(ids)::int[], \(documents)::text[]) AS t(a, s)
+            SELECT \(run), a, s FROM unnest(\(ids)::int[], \(documents)::text[]) AS t(a, s)
             """, logger: logger)
+        logger.debug("roll-ups written", metadata: [
+            "run": "\(run)", "series": "\(latest.count)", "areas": "\(ids.count)", "read": "\(read - started)",
+            "build": "\(built - read)", "insert": "\(clock.now - built)",
+        ])
     }
 }
