@@ -145,15 +145,23 @@ public struct RunStore: Sendable {
             // release; memory is bounded by the largest two indicators, not the database. An
             // indicator is computed (on another core) while the previous one's set is written.
             var unwritten: (id: Int32, rows: [MeasureRow])?
+            // Where a streaming run's time goes (logged at debug with the phase): reading
+            // observations, writing result sets, and waiting for the engine beyond the write.
+            var (reading, writing, waiting) = (Duration.zero, Duration.zero, Duration.zero)
+            let clock = ContinuousClock()
             for indicator in computed {
                 guard let id = keys.indicators[indicator.id], let compiled = context.indicators[id] else { continue }
+                let t0 = clock.now
                 let points = try await ObservationReader.read(connection, indicators: [id], context: context, logger: logger)
+                let t1 = clock.now
                 async let computing = points.isEmpty ? [] : MeasureEngine.compute(indicator: compiled, points: points, context: context)
                 if let previous = unwritten {
                     try await results.write(previous.rows, indicator: previous.id, run: runID, on: connection)
                     unwritten = nil
                 }
+                let t2 = clock.now
                 let rows = await computing
+                (reading, writing, waiting) = (reading + (t1 - t0), writing + (t2 - t1), waiting + (clock.now - t2))
                 alerts.evaluate(indicator, rows: rows)
                 guard !rows.isEmpty else { continue }
                 unwritten = (id, rows)
@@ -162,8 +170,12 @@ public struct RunStore: Sendable {
                 recomputed += 1
             }
             if let last = unwritten {
+                let t = clock.now
                 try await results.write(last.rows, indicator: last.id, run: runID, on: connection)
+                writing += clock.now - t
             }
+            logger.debug("run streamed", metadata: ["run": "\(runID)", "indicators": "\(computed.count)", "read": "\(reading)",
+                                                    "write": "\(writing)", "compute_beyond_write": "\(waiting)"])
             lap("compute")
             if incremental, let previous {
                 // Every other indicator: the previous run's result set, referred to, not copied.
