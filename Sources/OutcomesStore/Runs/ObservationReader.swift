@@ -13,7 +13,12 @@ enum ObservationReader {
         struct PeriodKey: Hashable { var type: PeriodType; var text: String }
         var periods: [PeriodKey: Period] = [:]
         var points: [ObservationPoint] = []
-        for try await (i, a, b, periodText, n, d, v, lo, up, notes) in rows.decode((Int32, Int32, Int16, String, Double?, Double?, Double?, Double?, Double?, String).self) {
+        for try await row in rows {
+            var cells = RowCells(row)
+            let i = try cells.next(Int32.self), a = try cells.next(Int32.self), b = try cells.next(Int16.self)
+            let periodText = try cells.next(String.self), n = try cells.next(Double?.self), d = try cells.next(Double?.self)
+            let v = try cells.next(Double?.self), lo = try cells.next(Double?.self), up = try cells.next(Double?.self)
+            let notes = try cells.next(String.self)
             guard let indicator = context.indicators[i] else { continue }
             let key = PeriodKey(type: indicator.periodType, text: periodText)
             let period: Period

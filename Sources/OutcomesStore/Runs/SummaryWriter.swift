@@ -21,12 +21,18 @@ struct SummaryWriter {
         let clock = ContinuousClock()
         let started = clock.now
         var latest: [LatestMeasure] = []
-        for try await (i, a, b, period, value, vsWales, vsBoard, trend, targetMet, stale, gap, significant, numerator, denominator) in try await connection.query("""
+        for try await row in try await connection.query("""
             SELECT l.indicator_id, l.area_id, l.breakdown_id, l.period, l.value, l.vs_wales, l.vs_board, l.trend, l.target_met,
                    l.stale, l.gap, l.gap_significant, l.numerator, l.denominator
             FROM run_result rr JOIN result_latest l ON l.indicator_id = rr.indicator_id AND l.result_set_id = rr.result_set_id
             WHERE rr.run_id = \(run)
-            """, logger: logger).decode((Int32, Int32, Int16, String, Double?, Int16, Int16, Int16, Bool?, Bool?, Double?, Bool?, Double?, Double?).self) {
+            """, logger: logger) {
+            var cells = RowCells(row)
+            let i = try cells.next(Int32.self), a = try cells.next(Int32.self), b = try cells.next(Int16.self)
+            let period = try cells.next(String.self), value = try cells.next(Double?.self)
+            let vsWales = try cells.next(Int16.self), vsBoard = try cells.next(Int16.self), trend = try cells.next(Int16.self)
+            let targetMet = try cells.next(Bool?.self), stale = try cells.next(Bool?.self), gap = try cells.next(Double?.self)
+            let significant = try cells.next(Bool?.self), numerator = try cells.next(Double?.self), denominator = try cells.next(Double?.self)
             guard let indicator = indicatorKeys[i], let area = areaCodes[a], let breakdown = breakdownKeys[b] else { continue }
             latest.append(LatestMeasure(indicator: indicator, area: area, breakdown: breakdown, period: period, value: value,
                                         vsWales: try StoredCategory.comparison(vsWales, column: "result_latest.vs_wales"),
