@@ -10,6 +10,18 @@ import PostgresNIO
 /// database side must agree with the readers, and a refused feed must leave nothing stored.
 @Suite("Feed corpus against a real PostgreSQL")
 struct CorpusIngestTests {
+    /// The parameterised test below runs once per corpus file: a corpus folder that is not found
+    /// would make it run zero cases and pass, so its presence is a test of its own.
+    @Test("the corpus is found: every feed file with its expected outcome")
+    func corpusIsThere() throws {
+        let feeds = CorpusExpectation.feeds
+        #expect(feeds.count >= 40, "found \(feeds.count) corpus feeds in \(CorpusExpectation.folder)")
+        for feed in feeds {
+            let base = CorpusExpectation.folder + "/" + feed.prefix { $0 != "." }
+            #expect(FileManager.default.fileExists(atPath: base + ".expected"), "\(feed) has no .expected file")
+        }
+    }
+
     @Test("each corpus feed, ingested, gives its expected outcome and stores only the accepted rows", arguments: CorpusExpectation.feeds)
     func corpusFeed(feed: String) async throws {
         let base = CorpusExpectation.folder + "/" + feed.prefix { $0 != "." }
