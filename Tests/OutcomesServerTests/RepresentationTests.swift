@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 import Testing
 import Hummingbird
@@ -170,7 +171,9 @@ struct RepresentationTests {
 
     @Test("a verified token is remembered only while changes are heard, until tokens change, for its lifetime")
     func principalCache() async throws {
-        let cache = PrincipalCache(lifetime: .milliseconds(300), capacity: 2)
+        // A clock the test moves: the lifetime is checked without waiting on the real one.
+        let clock = ManualClock()
+        let cache = PrincipalCache(lifetime: .seconds(10), capacity: 2, now: { clock.now })
         let reader = Principal(tokenID: 1, name: "rg", role: .reader, partner: nil)
         cache.keep(reader, for: "od_a", generation: cache.principal(for: "od_a").generation)
         #expect(cache.principal(for: "od_a").principal == nil, "kept while not listening")
@@ -185,8 +188,10 @@ struct RepresentationTests {
         #expect(cache.principal(for: "od_b").principal == nil)
         cache.keep(reader, for: "od_c", generation: cache.principal(for: "od_c").generation)
         #expect(cache.principal(for: "od_c").principal != nil)
-        try await Task.sleep(for: .milliseconds(400))
-        #expect(cache.principal(for: "od_c").principal == nil)
+        clock.advance(.seconds(9))
+        #expect(cache.principal(for: "od_c").principal != nil, "still within its lifetime")
+        clock.advance(.seconds(2))
+        #expect(cache.principal(for: "od_c").principal == nil, "past its lifetime")
         cache.keep(reader, for: "od_d", generation: cache.principal(for: "od_d").generation)
         cache.setListening(false)
         #expect(cache.principal(for: "od_d").principal == nil)
@@ -218,4 +223,11 @@ struct RepresentationTests {
         #expect(lines[3].hasPrefix("low_birth_weight  word"))
         #expect(lines[4].hasPrefix(String(repeating: " ", count: 18) + "word"))
     }
+}
+
+/// A `ContinuousClock` instant that a test moves by hand.
+final class ManualClock: Sendable {
+    private let instant = Mutex(ContinuousClock.now)
+    var now: ContinuousClock.Instant { instant.withLock { $0 } }
+    func advance(_ by: Duration) { instant.withLock { $0 += by } }
 }

@@ -25,9 +25,13 @@ final class PrincipalCache: Sendable {
     let lifetime: Duration
     let capacity: Int
 
-    init(lifetime: Duration = .seconds(10), capacity: Int = 10_000) {
+    /// The time, read for every lookup and verification (tests pass a clock they move).
+    let now: @Sendable () -> ContinuousClock.Instant
+
+    init(lifetime: Duration = .seconds(10), capacity: Int = 10_000, now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
         self.lifetime = lifetime
         self.capacity = capacity
+        self.now = now
     }
 
     /// The principal of a token verified recently, and the generation to pass to ``keep`` after
@@ -46,7 +50,7 @@ final class PrincipalCache: Sendable {
                 return (nil, s.generation)
             }
             guard let entry = s.entries[token] else { return (nil, s.generation) }
-            guard ContinuousClock.now - entry.verifiedAt < lifetime else {
+            guard now() - entry.verifiedAt < lifetime else {
                 s.entries[token] = nil
                 return (nil, s.generation)
             }
@@ -60,11 +64,11 @@ final class PrincipalCache: Sendable {
         state.withLock { s in
             guard s.listening, s.generation == generation else { return }
             if s.entries.count >= capacity {
-                let now = ContinuousClock.now
-                s.entries = s.entries.filter { now - $0.value.verifiedAt < lifetime }
+                let instant = now()
+                s.entries = s.entries.filter { instant - $0.value.verifiedAt < lifetime }
                 if s.entries.count >= capacity { s.entries.removeAll() }
             }
-            s.entries[token] = Entry(principal: principal, verifiedAt: .now)
+            s.entries[token] = Entry(principal: principal, verifiedAt: now())
         }
     }
 
