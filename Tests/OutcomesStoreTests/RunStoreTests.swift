@@ -90,18 +90,35 @@ struct RunStoreTests {
             try await Self.loadSamples(client, catalogue, partners: ["local_authority"])
             let store = RunStore(client: client, catalogue: catalogue, logger: TestCluster.logger)
             let first = try #require(try await store.compute(trigger: .cli, today: Self.today))
-            async let second = store.compute(trigger: .cli, today: Self.today)
-            var seen: Set<Int64> = []
-            for _ in 0..<40 {
-                let run = try await MeasureQueries(client: client, logger: TestCluster.logger).run()
-                seen.insert(run.id)
-                let stored = try await TestCluster.scalar(client, "SELECT count(*)::int FROM measure WHERE run_id = \(run.id)")
-                let recorded = try await TestCluster.scalar(client, "SELECT measures FROM run WHERE id = \(run.id)")
-                #expect(stored == recorded)
-                try await Task.sleep(for: .milliseconds(10))
+            // Hold the second run mid-way, deterministically: another transaction keeps
+            // area_summary locked against writes, so the run waits at its roll-ups with its
+            // result sets written but not committed. Readers are polled during exactly that.
+            let finished = try await client.withConnection { holder in
+                try await holder.query("BEGIN", logger: TestCluster.logger)
+                try await holder.query("LOCK TABLE area_summary IN EXCLUSIVE MODE", logger: TestCluster.logger)
+                let second = Task { try await store.compute(trigger: .cli, today: Self.today) }
+                // The event: the run's backend waits for that lock.
+                var blocked = false
+                for _ in 0..<600 where !blocked {
+                    blocked = try await TestCluster.scalar(client, """
+                        SELECT count(*)::int FROM pg_locks WHERE relation = 'area_summary'::regclass AND NOT granted
+                        """) > 0
+                    if !blocked { try await Task.sleep(for: .milliseconds(50)) }
+                }
+                #expect(blocked, "the second run never reached its roll-ups")
+                #expect(try await TestCluster.scalar(client, "SELECT count(*)::int FROM run WHERE status = 'running'") == 1)
+                for _ in 0..<10 {
+                    let run = try await MeasureQueries(client: client, logger: TestCluster.logger).run()
+                    #expect(run.id == first.runID, "a reader saw the unfinished run")
+                    let stored = try await TestCluster.scalar(client, "SELECT count(*)::int FROM measure WHERE run_id = \(run.id)")
+                    let recorded = try await TestCluster.scalar(client, "SELECT measures FROM run WHERE id = \(run.id)")
+                    #expect(stored == recorded)
+                }
+                try await holder.query("COMMIT", logger: TestCluster.logger)
+                return try #require(try await second.value)
             }
-            let finished = try #require(try await second)
-            #expect(seen.isSubset(of: [first.runID, finished.runID]))
+            #expect(try await MeasureQueries(client: client, logger: TestCluster.logger).run().id == finished.runID)
+            #expect(try await TestCluster.scalar(client, "SELECT count(*)::int FROM measure WHERE run_id = \(finished.runID)") == finished.measures)
         }
     }
 
