@@ -74,6 +74,17 @@ struct DaemonProcess {
         return process
     }
 
+    /// Waits until `condition` holds (checked every 50 ms), up to `seconds`: for the events a
+    /// test waits on (a file, a log line, a state in the database).
+    static func waitUntil(seconds: Double, _ condition: () async throws -> Bool) async rethrows -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try await condition() { return true }
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        return false
+    }
+
     /// Waits for `/readyz` to answer 200, up to `seconds`.
     static func waitReady(port: Int, seconds: Double) async -> Bool {
         let deadline = Date().addingTimeInterval(seconds)

@@ -78,15 +78,6 @@ struct SharedDatabaseTests {
         return (http.statusCode, String(decoding: data, as: UTF8.self), http.value(forHTTPHeaderField: "X-Outcomesd-Run"))
     }
 
-    static func waitUntil(seconds: Double, _ condition: () async throws -> Bool) async rethrows -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if try await condition() { return true }
-            try? await Task.sleep(for: .milliseconds(100))
-        }
-        return false
-    }
-
     static func log(_ path: String) -> String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
 
     /// Cached reads: the summaries of Wales and two areas, as JSON and text.
@@ -118,7 +109,7 @@ struct SharedDatabaseTests {
         defer { if !stopped { kill(serve, SIGKILL); var status: Int32 = 0; waitpid(serve, &status, 0) } }
         #expect(await DaemonProcess.waitReady(port: port, seconds: 90))
         // The first run, then every read path once so it is cached.
-        #expect(await Self.waitUntil(seconds: 120) { await Self.get(port: port, "/v1/summary").status == 200 }, "no first run: \(Self.log(logPath).suffix(2000))")
+        #expect(await DaemonProcess.waitUntil(seconds: 120) { await Self.get(port: port, "/v1/summary").status == 200 }, "no first run: \(Self.log(logPath).suffix(2000))")
         let firstRun = try server.sql("SELECT max(id) FROM run WHERE status = 'finished'")
         for path in Self.readPaths { #expect(await Self.get(port: port, path).status == 200) }
 
@@ -147,7 +138,7 @@ struct SharedDatabaseTests {
         try server.cluster.stop()
         let down = Date()
         var degraded = ""
-        #expect(await Self.waitUntil(seconds: 30) {
+        #expect(await DaemonProcess.waitUntil(seconds: 30) {
             let ready = await Self.get(port: port, "/readyz")
             degraded = ready.body
             return ready.status == 503
@@ -158,18 +149,18 @@ struct SharedDatabaseTests {
         #expect((readiness?["reason"] ?? "").isEmpty == false)
         #expect(readiness?["serving"] == "cached results of run \(firstRun)")
         // A feed arriving during the outage waits in the spool, untouched.
-        #expect(await Self.waitUntil(seconds: 30) { Self.log(logPath).contains("database unreachable") }, "the outage was not noticed")
+        #expect(await DaemonProcess.waitUntil(seconds: 30) { Self.log(logPath).contains("database unreachable") }, "the outage was not noticed")
         let feed = "indicator,area,period,numerator,denominator\nlow_birth_weight,W06000015,2024,51,902\n"
         try SpoolTests.drop(feed, state: state, partner: "local_health_board", name: "during-outage.csv")
         // Reads go on for a few seconds of outage (the load runs all along; its answers are
         // checked below with the rest).
         let outageReads = Date()
-        #expect(await Self.waitUntil(seconds: 30) { Date().timeIntervalSince(outageReads) > 3 })
+        #expect(await DaemonProcess.waitUntil(seconds: 30) { Date().timeIntervalSince(outageReads) > 3 })
         #expect(SpoolTests.files(state + "/spool/incoming/local_health_board") == ["during-outage.csv"])
         #expect(SpoolTests.files(state + "/spool/rejected/local_health_board").isEmpty)
 
         // systemd heard about it, and the watchdog kept being fed.
-        #expect(await Self.waitUntil(seconds: 30) { datagrams.since(down).contains { $0.contains("STATUS=degraded: database unreachable") } },
+        #expect(await DaemonProcess.waitUntil(seconds: 30) { datagrams.since(down).contains { $0.contains("STATUS=degraded: database unreachable") } },
                 "STATUS during the outage: \(datagrams.since(down).filter { $0.contains("STATUS") })")
         let pingsDuringOutage = datagrams.since(down).filter { $0.contains("WATCHDOG=1") }.count
         let outageSoFar = Date().timeIntervalSince(down)
@@ -177,7 +168,7 @@ struct SharedDatabaseTests {
         // Back.
         try server.cluster.start()
         let back = Date()
-        #expect(await Self.waitUntil(seconds: 60) { await Self.get(port: port, "/readyz").status == 200 })
+        #expect(await DaemonProcess.waitUntil(seconds: 60) { await Self.get(port: port, "/readyz").status == 200 })
         let recovery = Date().timeIntervalSince(back)
         let outage = back.timeIntervalSince(down)
         stop.set()
@@ -185,12 +176,12 @@ struct SharedDatabaseTests {
 
         // The feed landed, once, and a run computed it.
         let archive = state + "/spool/archive/local_health_board"
-        #expect(await Self.waitUntil(seconds: 60) { SpoolTests.files(archive).contains { $0.hasSuffix("-during-outage.csv") } },
+        #expect(await DaemonProcess.waitUntil(seconds: 60) { SpoolTests.files(archive).contains { $0.hasSuffix("-during-outage.csv") } },
                 "archive: \(SpoolTests.files(archive)); log: \(Self.log(logPath).suffix(3000))")
         #expect(SpoolTests.files(state + "/spool/rejected/local_health_board").isEmpty)
         #expect(try server.sql("SELECT count(*) FROM feed WHERE file_name = 'during-outage.csv' AND status = 'applied'") == "1")
         let fed = try server.sql("SELECT max(id) FROM feed WHERE file_name = 'during-outage.csv'")
-        #expect(try await Self.waitUntil(seconds: 60) {
+        #expect(try await DaemonProcess.waitUntil(seconds: 60) {
             try server.sql("""
                 SELECT count(*) FROM run r, feed f WHERE f.id = \(fed) AND r.status = 'finished' AND r.started_at > f.finished_at
                 """) != "0"
@@ -203,7 +194,7 @@ struct SharedDatabaseTests {
         #expect(recovery <= 5, "recovery took \(recovery) s")
         // One ping a second is due; allow for a loaded machine, but not for a stopped watchdog.
         #expect(pingsDuringOutage >= Int(outageSoFar / 2), "\(pingsDuringOutage) WATCHDOG=1 in the first \(outageSoFar) s of the outage")
-        #expect(await Self.waitUntil(seconds: 30) { datagrams.since(back).contains { $0.contains("STATUS=serving run") } })
+        #expect(await DaemonProcess.waitUntil(seconds: 30) { datagrams.since(back).contains { $0.contains("STATUS=serving run") } })
         kill(serve, SIGTERM)
         let exit = await SystemdTests.exitStatus(serve, seconds: 60)
         stopped = exit != nil
@@ -229,7 +220,7 @@ struct SharedDatabaseTests {
         defer { for daemon in daemons { kill(daemon.processIdentifier, SIGKILL) } }
         for port in ports { #expect(await DaemonProcess.waitReady(port: port, seconds: 90)) }
         // Both serve the same first run; exactly one of them computed it.
-        #expect(await Self.waitUntil(seconds: 120) { await Self.get(port: ports[1], "/v1/summary").status == 200 })
+        #expect(await DaemonProcess.waitUntil(seconds: 120) { await Self.get(port: ports[1], "/v1/summary").status == 200 })
         let first = try server.sql("SELECT max(id) FROM run WHERE status = 'finished'")
         for port in ports { #expect(await Self.get(port: port, "/v1/summary").run == first) }
         let startedLogs = logs.map { Self.log($0).components(separatedBy: "run started").count - 1 }
@@ -240,7 +231,7 @@ struct SharedDatabaseTests {
         let before = logs.map { Self.log($0).components(separatedBy: "run started").count - 1 }
         try SpoolTests.drop(text, state: root + "/b", partner: "local_authority", name: "big.csv")
         var computing: Int?
-        #expect(await Self.waitUntil(seconds: 180) {
+        #expect(await DaemonProcess.waitUntil(seconds: 180) {
             for i in 0..<2 where Self.log(logs[i]).components(separatedBy: "run started").count - 1 > before[i] {
                 computing = i
                 return true
@@ -258,12 +249,12 @@ struct SharedDatabaseTests {
 
         // The survivor takes the compute lock within a tick or two and finishes the work.
         var tookOver: Double?
-        #expect(await Self.waitUntil(seconds: 60) {
+        #expect(await DaemonProcess.waitUntil(seconds: 60) {
             guard (try? server.sql("SELECT count(*) FROM run WHERE id > \(abandoned)")) ?? "0" != "0" else { return false }
             tookOver = Date().timeIntervalSince(killedAt)
             return true
         }, "the survivor never started a run; log: \(Self.log(logs[survivor]).suffix(3000))")
-        #expect(await Self.waitUntil(seconds: 240) {
+        #expect(await DaemonProcess.waitUntil(seconds: 240) {
             (try? server.sql("SELECT count(*) FROM run WHERE id > \(abandoned) AND status = 'finished'")) ?? "0" != "0"
         }, "the survivor never finished a run; log: \(Self.log(logs[survivor]).suffix(3000))")
         let finished = Date().timeIntervalSince(killedAt)
@@ -271,7 +262,7 @@ struct SharedDatabaseTests {
         #expect(try server.sql("SELECT count(*) FROM run WHERE status = 'running'") == "0")
         let latest = try server.sql("SELECT max(id) FROM run WHERE status = 'finished'")
         #expect(try server.sql("SELECT observations >= \(rows) FROM run WHERE id = \(latest)") == "t")
-        #expect(await Self.waitUntil(seconds: 10) { await Self.get(port: ports[survivor], "/v1/summary").run == latest })
+        #expect(await DaemonProcess.waitUntil(seconds: 10) { await Self.get(port: ports[survivor], "/v1/summary").run == latest })
         print("failover: the survivor started a run \(String(format: "%.2f", tookOver ?? -1)) s after the kill and finished it \(String(format: "%.2f", finished)) s after")
         kill(daemons[survivor].processIdentifier, SIGTERM)
         #expect(await DaemonProcess.waitExit(daemons[survivor], seconds: 60) == 0)

@@ -17,21 +17,12 @@ struct SpoolTests {
     }
 
     static func waitFor(_ path: String, seconds: Double) async -> Bool {
-        await waitUntil(seconds: seconds) { FileManager.default.fileExists(atPath: path) }
-    }
-
-    static func waitUntil(seconds: Double, _ condition: () -> Bool) async -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if condition() { return true }
-            try? await Task.sleep(for: .milliseconds(50))
-        }
-        return false
+        await DaemonProcess.waitUntil(seconds: seconds) { FileManager.default.fileExists(atPath: path) }
     }
 
     /// Waits until the embedded cluster reports a COPY with rows already processed.
     static func waitForCopy(state: String, seconds: Double) async -> Bool {
-        await waitUntil(seconds: seconds) {
+        await DaemonProcess.waitUntil(seconds: seconds) {
             ((try? sql(state, "SELECT count(*) FROM pg_stat_progress_copy WHERE tuples_processed > 0")) ?? "0") != "0"
         }
     }
@@ -109,7 +100,7 @@ struct SpoolTests {
         // The archived name carries the feed id. The id is not necessarily 1: a kill after the
         // feed row's INSERT used a sequence value that the rollback does not give back.
         let archive = state + "/spool/archive/local_authority"
-        #expect(await Self.waitUntil(seconds: 180) { Self.files(archive).contains { $0.hasSuffix("-big.csv") } }, "archive: \(Self.files(archive))")
+        #expect(await DaemonProcess.waitUntil(seconds: 180) { Self.files(archive).contains { $0.hasSuffix("-big.csv") } }, "archive: \(Self.files(archive))")
         #expect(try Self.sql(state, "SELECT count(*) FROM observation") == String(rows))
         #expect(try Self.sql(state, "SELECT count(*) || ' ' || max(inserted) FROM feed") == "1 \(rows)")
         let id = try Self.sql(state, "SELECT id FROM feed")
