@@ -105,7 +105,9 @@ public struct EmbeddedCluster: Sendable {
                 try initialise()
             }
             var options = "-k \(socketDirectory) -c listen_addresses=\(loopbackTCP ? "127.0.0.1" : "") -p \(port) -c unix_socket_permissions=0700"
-            if throwaway { options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off" }
+            // Throwaway clusters serve a whole parallel test run (a pool of up to 4 connections
+            // per test, dozens of tests at once): the default 100 connections were reached.
+            if throwaway { options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" }
             logger.info("starting embedded PostgreSQL", metadata: ["data": "\(dataDirectory)", "socket_dir": "\(socketDirectory)", "user": "\(runAs ?? "self")"])
             try Subprocess.run([binDirectory + "/pg_ctl", "start", "-w", "-t", "60", "-D", dataDirectory,
                                 "-l", root + "/postgres.log", "-o", options],
