@@ -57,14 +57,9 @@ struct AlertTests {
         ((try? String(contentsOfFile: file, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
     }
 
-    /// Waits for `condition`, checking every 100 ms, up to `seconds`.
+    /// Waits for `condition` (see ``eventually``).
     static func wait(seconds: Double, _ condition: () throws -> Bool) async rethrows -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if try condition() { return true }
-            try? await Task.sleep(for: .milliseconds(100))
-        }
-        return try condition()
+        try await eventually(seconds: seconds) { try condition() }
     }
 
     static func drop(_ rows: [(Int, Int)], state: String, name: String) throws {
@@ -115,11 +110,7 @@ struct AlertTests {
             try SpoolTests.sql(state, "SELECT count(*) FROM alert_outbox WHERE status = 'resolved' AND sink LIKE 'webhook:%' AND delivered_at IS NULL AND attempts > 0") == "1"
         })
         kill(serve.processIdentifier, SIGKILL)
-        var gone = false
-        for _ in 0..<300 where !gone {
-            gone = await DaemonProcess.status(port: port, path: "/healthz") == nil
-            if !gone { try? await Task.sleep(for: .milliseconds(100)) }
-        }
+        let gone = await eventually(seconds: 30) { await DaemonProcess.status(port: port, path: "/healthz") == nil }
         #expect(gone, "the killed daemon still answers")
 
         // Receiver up, daemon restarted: the resolved notice arrives, and nothing is announced twice.

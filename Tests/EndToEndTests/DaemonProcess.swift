@@ -77,32 +77,17 @@ struct DaemonProcess {
     /// Waits until `condition` holds (checked every 50 ms), up to `seconds`: for the events a
     /// test waits on (a file, a log line, a state in the database).
     static func waitUntil(seconds: Double, _ condition: () async throws -> Bool) async rethrows -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if try await condition() { return true }
-            try? await Task.sleep(for: .milliseconds(50))
-        }
-        return false
+        try await eventually(seconds: seconds, condition)
     }
 
     /// Waits for `/readyz` to answer 200, up to `seconds`.
     static func waitReady(port: Int, seconds: Double) async -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if await status(port: port, path: "/readyz") == 200 { return true }
-            try? await Task.sleep(for: .milliseconds(200))
-        }
-        return false
+        await eventually(seconds: seconds) { await status(port: port, path: "/readyz") == 200 }
     }
 
     /// Waits for the process to exit, up to `seconds`; returns its status or nil.
     static func waitExit(_ process: Process, seconds: Double) async -> Int32? {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if !process.isRunning { return process.terminationStatus }
-            try? await Task.sleep(for: .milliseconds(100))
-        }
-        return nil
+        await eventually(seconds: seconds) { process.isRunning ? nil : process.terminationStatus }
     }
 
     /// A fresh temporary folder others can traverse.

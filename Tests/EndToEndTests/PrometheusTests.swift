@@ -68,14 +68,13 @@ struct PrometheusTests {
         return Double(text)
     }
 
-    /// Polls `query` every 250 ms until it returns a value satisfying `accept`, up to `seconds`.
+    /// Asks `query` until it returns a value satisfying `accept` (see ``eventually``), up to
+    /// `seconds`; the last value seen either way.
     static func wait(_ base: String, _ query: String, seconds: Double, _ accept: (Double) -> Bool = { _ in true }) async -> Double? {
-        let deadline = Date().addingTimeInterval(seconds)
         var last: Double?
-        while Date() < deadline {
+        _ = await eventually(seconds: seconds) {
             last = await Self.query(base, query)
-            if let last, accept(last) { return last }
-            try? await Task.sleep(for: .milliseconds(250))
+            return last.map(accept) ?? false
         }
         return last
     }

@@ -31,15 +31,11 @@ struct SystemdTests {
 
     /// The exit status once the child exits, or nil after `seconds`.
     static func exitStatus(_ pid: pid_t, seconds: Double) async -> Int32? {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
+        await eventually(seconds: seconds) { () -> Int32? in
             var status: Int32 = 0
-            if waitpid(pid, &status, WNOHANG) == pid {
-                return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-            }
-            try? await Task.sleep(for: .milliseconds(50))
+            guard waitpid(pid, &status, WNOHANG) == pid else { return nil }
+            return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         }
-        return nil
     }
 
     /// Datagrams until one satisfies `until`, or nil after `seconds`; all received are returned in `seen`.
@@ -55,13 +51,9 @@ struct SystemdTests {
 
     /// Waits until the log contains `text` (appearing `count` times), up to `seconds`.
     static func waitLog(_ path: String, _ text: String, count: Int = 1, seconds: Double) async -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            let log = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-            if log.components(separatedBy: text).count - 1 >= count { return true }
-            try? await Task.sleep(for: .milliseconds(100))
+        await eventually(seconds: seconds) {
+            ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").components(separatedBy: text).count - 1 >= count
         }
-        return false
     }
 
     @Test("READY=1 after /readyz answers, STATUS= lines, WATCHDOG=1 repeatedly, reload good and bad, STOPPING=1 and exit 0",

@@ -98,12 +98,10 @@ struct RunStoreTests {
                 try await holder.query("LOCK TABLE area_summary IN EXCLUSIVE MODE", logger: TestCluster.logger)
                 let second = Task { try await store.compute(trigger: .cli, today: Self.today) }
                 // The event: the run's backend waits for that lock.
-                var blocked = false
-                for _ in 0..<600 where !blocked {
-                    blocked = try await TestCluster.scalar(client, """
+                let blocked = try await eventually(seconds: 30) {
+                    try await TestCluster.scalar(client, """
                         SELECT count(*)::int FROM pg_locks WHERE relation = 'area_summary'::regclass AND NOT granted
                         """) > 0
-                    if !blocked { try await Task.sleep(for: .milliseconds(50)) }
                 }
                 #expect(blocked, "the second run never reached its roll-ups")
                 #expect(try await TestCluster.scalar(client, "SELECT count(*)::int FROM run WHERE status = 'running'") == 1)

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import OutcomesTestSupport
 import NIOCore
 import NIOHTTP1
 
@@ -38,13 +39,12 @@ struct AlertmanagerProcess: Sendable {
         try process.run()
         let http = HTTPClient.shared
         let am = AlertmanagerProcess(process: process, url: "http://127.0.0.1:\(port)", http: http, folder: folder)
-        let deadline = ContinuousClock.now + .seconds(30)
-        while ContinuousClock.now < deadline {
+        let ready = await eventually(seconds: 30) {
             if let response = try? await http.execute(HTTPClientRequest(url: am.url + "/-/ready"), timeout: .seconds(2)),
-               response.status.code == 200 { return am }
-            guard process.isRunning else { break }
-            try await Task.sleep(for: .milliseconds(100))   // polling for readiness, bounded by the deadline
+               response.status.code == 200 { return true }
+            return !process.isRunning   // gone: stop waiting
         }
+        if ready && process.isRunning { return am }
         am.stop()
         throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "Alertmanager did not become ready"])
     }
