@@ -1,7 +1,8 @@
 /// The whole feed refused: one clear message, with line/column or byte offset when known.
 ///
 /// Codes: `not_utf8`, `missing_column`, `duplicate_column`, `unknown_column`, `empty_feed`,
-/// `malformed_json`, `malformed_csv`, `wrong_format`. Nothing of a refused feed is stored.
+/// `malformed_json`, `malformed_csv`, `wrong_format`, `nesting_too_deep`, `cell_too_long` (a header
+/// cell). Nothing of a refused feed is stored.
 public struct FeedFileError: Error, Sendable, Hashable, CustomStringConvertible {
     public var code: String
     public var message: String

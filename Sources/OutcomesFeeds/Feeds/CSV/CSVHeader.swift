@@ -13,6 +13,11 @@ struct CSVHeader: Sendable {
                                 message: "the header has malformed quoting: \(CSVHeader.explain(issue.kind))",
                                 line: issue.line, column: issue.column)
         }
+        if let long = record.longCell {
+            throw FeedFileError(code: "cell_too_long",
+                                message: "header cell \(long.field + 1) is \(long.length) bytes long; a cell may hold at most \(FeedLimits.cellBytes) bytes (64 KiB)",
+                                line: record.line)
+        }
         var columns: [FeedColumn] = []
         var unknown: [String] = []
         for i in 0..<record.fieldCount {

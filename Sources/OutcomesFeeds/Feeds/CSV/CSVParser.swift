@@ -11,6 +11,8 @@
 /// the record with an ``CSVRecord/Issue`` (the rest of the field is kept literally, so one bad
 /// quote cannot swallow the rest of the file); an unterminated quote at the end of the input is a
 /// file-level `malformed_csv`; invalid UTF-8 is a file-level `not_utf8` with its byte offset.
+/// A cell longer than ``FeedLimits/cellBytes`` is kept only up to the limit and counted to its
+/// end (``CSVRecord/longCell``), so a record's memory is bounded whatever the input.
 struct CSVParser: Sendable {
     private enum State: UInt8, Sendable {
         case recordStart, fieldStart, unquoted, quoted, quoteInQuoted
@@ -165,7 +167,7 @@ struct CSVParser: Sendable {
     }
 
     private mutating func endRecord<Sink: CSVRecordSink>(into sink: inout Sink) throws(FeedFileError) {
-        record.ends.append(record.bytes.count)
+        record.endCell()
         try sink.record(record)
         record.reset(line: line)
     }
@@ -188,7 +190,7 @@ struct CSVParser: Sendable {
             if skipLF {
                 skipLF = false
                 if byte == Self.lf {
-                    if state == .quoted { record.bytes.append(byte) }
+                    if state == .quoted { record.append(byte) }
                     i += 1
                     lineStart = base + i
                     continue
@@ -211,7 +213,7 @@ struct CSVParser: Sendable {
                     openQuote = (line, base + i - lineStart + 1)
                     i += 1
                 case Self.comma:
-                    record.ends.append(record.bytes.count)
+                    record.endCell()
                     i += 1
                 case Self.cr, Self.lf:
                     try endRecord(into: &sink)
@@ -228,15 +230,15 @@ struct CSVParser: Sendable {
                     if c == Self.comma || c == Self.quote || c == Self.cr || c == Self.lf { break }
                     i += 1
                 }
-                if i > start { record.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[start..<i])) }
+                if i > start { record.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[start..<i])) }
                 guard i < n else { break }
                 byte = chunk[i]
                 if byte == Self.comma {
-                    record.ends.append(record.bytes.count)
+                    record.endCell()
                     state = .fieldStart
                 } else if byte == Self.quote {
                     markIssue(.quoteInUnquotedField, column: base + i - lineStart + 1)
-                    record.bytes.append(byte)
+                    record.append(byte)
                 } else {
                     try endRecord(into: &sink)
                     newline(byte, at: base + i)
@@ -250,24 +252,24 @@ struct CSVParser: Sendable {
                     if c == Self.quote || c == Self.cr || c == Self.lf { break }
                     i += 1
                 }
-                if i > start { record.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[start..<i])) }
+                if i > start { record.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[start..<i])) }
                 guard i < n else { break }
                 byte = chunk[i]
                 if byte == Self.quote {
                     state = .quoteInQuoted
                 } else {
-                    record.bytes.append(byte)
+                    record.append(byte)
                     newline(byte, at: base + i)
                 }
                 i += 1
             case .quoteInQuoted:
                 switch byte {
                 case Self.quote:
-                    record.bytes.append(byte)  // a doubled quote stands for one
+                    record.append(byte)  // a doubled quote stands for one
                     state = .quoted
                     i += 1
                 case Self.comma:
-                    record.ends.append(record.bytes.count)
+                    record.endCell()
                     state = .fieldStart
                     i += 1
                 case Self.cr, Self.lf:

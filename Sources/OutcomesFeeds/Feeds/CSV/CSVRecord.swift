@@ -17,7 +17,16 @@ struct CSVRecord: Sendable {
         var field: Int
     }
 
-    /// The cells' bytes, unquoted and unescaped, concatenated.
+    /// A cell over ``FeedLimits/cellBytes``: kept only up to the limit, but counted to its end.
+    struct LongCell: Sendable, Hashable {
+        /// 0-based index of the cell.
+        var field: Int
+        /// The cell's full length in bytes.
+        var length: Int
+    }
+
+    /// The cells' bytes, unquoted and unescaped, concatenated (each cell at most
+    /// ``FeedLimits/cellBytes`` of them, so a record's memory is bounded whatever the input).
     var bytes: [UInt8] = []
     /// End offset in ``bytes`` of each cell, in order.
     var ends: [Int] = []
@@ -26,6 +35,12 @@ struct CSVRecord: Sendable {
     /// Whether any cell was quoted (a quoted empty cell is content; a bare comma is not).
     var hasQuotes = false
     var issue: Issue?
+    /// The first cell longer than the limit.
+    var longCell: LongCell?
+    /// Where the current cell starts in ``bytes``.
+    private var cellStart = 0
+    /// Bytes of the current cell not kept because it is over the limit.
+    private var dropped = 0
 
     init() {
         bytes.reserveCapacity(256)
@@ -51,11 +66,47 @@ struct CSVRecord: Sendable {
         String(decoding: bytes[range(i)], as: UTF8.self)
     }
 
+    /// Adds a run of the current cell's bytes, keeping no more than the limit.
+    @inline(__always)
+    mutating func append(contentsOf run: UnsafeBufferPointer<UInt8>) {
+        let room = FeedLimits.cellBytes - (bytes.count - cellStart)
+        if run.count <= room {
+            bytes.append(contentsOf: run)
+        } else {
+            if room > 0 { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: run[..<room])) }
+            dropped += run.count - max(room, 0)
+        }
+    }
+
+    /// Adds one byte of the current cell, unless it is over the limit.
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        if bytes.count - cellStart < FeedLimits.cellBytes {
+            bytes.append(byte)
+        } else {
+            dropped += 1
+        }
+    }
+
+    /// Ends the current cell (noting it when it was over the limit); the next one starts.
+    @inline(__always)
+    mutating func endCell() {
+        if dropped > 0 {
+            if longCell == nil { longCell = LongCell(field: ends.count, length: bytes.count - cellStart + dropped) }
+            dropped = 0
+        }
+        ends.append(bytes.count)
+        cellStart = bytes.count
+    }
+
     mutating func reset(line: Int) {
         bytes.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
         self.line = line
         hasQuotes = false
         issue = nil
+        longCell = nil
+        cellStart = 0
+        dropped = 0
     }
 }

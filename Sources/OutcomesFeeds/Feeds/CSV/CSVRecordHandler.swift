@@ -27,6 +27,12 @@ struct CSVRecordHandler: CSVRecordSink, Sendable {
                                          column: issue.column))
             return
         }
+        if let long = record.longCell {
+            let field = long.field < header.columns.count ? header.columns[long.field].rawValue : "record"
+            batch.errors.append(.cellTooLong(line: record.line, field: field, length: long.length,
+                                             start: record.text(long.field), place: .line))
+            return
+        }
         if record.fieldCount > header.columns.count {
             batch.errors.append(RowError(line: record.line, field: "record", code: "too_many_fields",
                                          message: "the record has \(record.fieldCount) fields but the header has \(header.columns.count) columns; enclose fields that contain commas in double quotes",

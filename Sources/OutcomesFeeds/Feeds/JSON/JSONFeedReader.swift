@@ -24,6 +24,11 @@ public enum JSONFeedReader {
         for (offset, element) in observations.enumerated() {
             let index = offset + 1
             let fields = try cells(of: element, index: index)
+            if let (column, text) = fields.first(where: { $0.value.utf8.count > FeedLimits.cellBytes }) {
+                batch.errors.append(.cellTooLong(line: index, field: column, length: text.utf8.count, start: text,
+                                                 place: .observation))
+                continue
+            }
             switch validator.validate(fields, line: index) {
             case .success(let row):
                 batch.rows.append(row)
@@ -55,6 +60,7 @@ public enum JSONFeedReader {
                                 message: "the feed does not start with '{', so it is not JSON (CSV?); name a CSV file .csv or send it as text/csv",
                                 byteOffset: 0)
         }
+        try checkDepth(bytes)
         let document: Any
         do {
             document = try JSONSerialization.jsonObject(with: Data(body), options: [])
@@ -66,6 +72,36 @@ public enum JSONFeedReader {
                                 message: "the JSON is not an object with an \"observations\" array; \(expectedShape)")
         }
         return observations
+    }
+
+    /// Refuses nesting deeper than ``FeedLimits/jsonDepth`` before the (recursive) parser sees
+    /// it: one flat pass over the bytes, skipping strings, so even a file of `[`s costs no stack.
+    private static func checkDepth(_ bytes: [UInt8]) throws(FeedFileError) {
+        var depth = 0
+        var inString = false
+        var escaped = false
+        for (offset, byte) in bytes.enumerated() {
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""):
+                inString = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                if depth > FeedLimits.jsonDepth {
+                    let (line, column) = position(of: offset, in: bytes)
+                    throw FeedFileError(code: "nesting_too_deep",
+                                        message: "the JSON is nested more than \(FeedLimits.jsonDepth) levels deep at byte offset \(offset); \(expectedShape)",
+                                        line: line, column: column, byteOffset: offset)
+                }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                depth -= 1
+            default:
+                break
+            }
+        }
     }
 
     /// One observation's cells, keyed by canonical column name.
