@@ -16,15 +16,23 @@ struct CopyTextTests {
         let row = ObservationRow(line: 12, indicator: "looked_after_rate", area: "W06000015", breakdown: "all",
                                  period: period, numerator: 480, denominator: 72000, value: 66.66666666666667,
                                  lower: nil, upper: nil, notes: "pr")
-        #expect(encode(row) == "12\tlooked_after_rate\tW06000015\tall\t2024-25\t2024-04-01\t480\t72000\t66.66666666666667\t\\N\t\\N\tpr\n")
-        #expect(CopyText.columns.count == 12)
+        #expect(encode(row) == "12\tlooked_after_rate\tW06000015\tall\t2024-25\t2024-04-01\t480\t72000\t66.66666666666667\t\\N\t\\N\tpr\t\\N\n")
+        #expect(CopyText.columns.count == 13)
     }
 
     @Test("backslash, tab, newline and carriage return are escaped")
     func textIsEscaped() throws {
         let period = try Period.parse("2024", as: .calendar)
         let row = ObservationRow(line: 1, indicator: "a\\b\tc", area: "d\ne\rf", breakdown: "all", period: period, notes: "")
-        #expect(encode(row) == "1\ta\\\\b\\tc\td\\ne\\rf\tall\t2024\t2024-01-01\t\\N\t\\N\t\\N\t\\N\t\\N\t\n")
+        #expect(encode(row) == "1\ta\\\\b\\tc\td\\ne\\rf\tall\t2024\t2024-01-01\t\\N\t\\N\t\\N\t\\N\t\\N\t\t\\N\n")
+    }
+
+    @Test("a row's reason is written as text, escaped; none is null")
+    func reasonColumn() throws {
+        let period = try Period.parse("2024", as: .calendar)
+        let row = ObservationRow(line: 3, indicator: "i", area: "a", breakdown: "all", period: period, value: 1,
+                                 reason: "late return\tcorrected")
+        #expect(encode(row).hasSuffix("\t1\t\\N\t\\N\t\tlate return\\tcorrected\n"))
     }
 
     @Test("numbers round-trip: integers plainly, others in shortest exact form",

@@ -1,6 +1,8 @@
 /// The columns a feed may have (CSV header names and JSON keys), in their canonical spelling.
 public enum FeedColumn: String, Sendable, Hashable, CaseIterable {
     case indicator, area, period, breakdown, numerator, denominator, value, lower, upper, note
+    /// Why a value was revised (free text, optional; kept with the revision in the audit trail).
+    case reason
 
     /// The columns a CSV header must name.
     public static let required: [FeedColumn] = [.indicator, .area, .period]
@@ -28,8 +30,9 @@ public enum FeedColumn: String, Sendable, Hashable, CaseIterable {
         case .lower: 7
         case .upper: 8
         case .note: 9
+        case .reason: 10
         }
     }
 
-    static let count = 10
+    static let count = 11
 }

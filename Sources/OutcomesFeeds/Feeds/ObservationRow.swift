@@ -25,10 +25,13 @@ public struct ObservationRow: Sendable, Hashable {
     public var upper: Double?
     /// Normalised StatsWales note letters, sorted and de-duplicated ("pr"), or "".
     public var notes: String
+    /// Why the value was sent again (the feed's optional `reason` column), or "".
+    public var reason: String
 
     public init(line: Int, indicator: String, area: String, breakdown: String, period: Period,
                 numerator: Double? = nil, denominator: Double? = nil, value: Double? = nil,
-                lower: Double? = nil, upper: Double? = nil, notes: String = "") {
+                lower: Double? = nil, upper: Double? = nil, notes: String = "", reason: String = "") {
+        self.reason = reason
         self.line = line
         self.indicator = indicator
         self.area = area

@@ -72,6 +72,9 @@ public func buildRouter(_ context: ServerContext) -> Router<BasicRequestContext>
     CatalogueRoutes(read: read).register(on: router)
     FeedLogRoutes(read: read).register(on: router)
     AlertRoutes(read: read).register(on: router)
+    PublicationRoutes(read: read).register(on: router)
+    RevisionRoutes(read: read).register(on: router)
+    ChangeRoutes(read: read).register(on: router)
     OpenAPIRoute().register(on: router)
     // Last: it wraps only what is added after it, so it runs for requests no route matched.
     router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes, headFromGet: true))

@@ -11,6 +11,8 @@ import OutcomesStore
 ///   OpenAPI document marks required; a partner token may leave it out); none or unknown → 401;
 ///   an unknown partner → 404;
 /// - `Content-Type: text/csv` or `application/json` (else 415); `?dry_run=true`, `?strict=true`;
+/// - `?confirm_revisions=true` applies rows that change published figures (else they are refused
+///   with `period_published`); `?reason=` is kept with each revision, and the token's name as who;
 /// - body over the configured limit → 413, nothing stored;
 /// - report as JSON, or plain text when `Accept: text/plain`;
 /// - 200 when applied, a duplicate, or a dry run; 422 when rejected whole; 403 when every row was
@@ -58,7 +60,9 @@ struct FeedRoutes: Sendable {
         }
         let options = FeedIngest.Options(
             partner: partner, source: .http, fileName: query["file_name"].map(String.init), format: format,
-            strict: try Self.flag(query["strict"], "strict"), dryRun: try Self.flag(query["dry_run"], "dry_run"), today: CivilDate.today())
+            strict: try Self.flag(query["strict"], "strict"), dryRun: try Self.flag(query["dry_run"], "dry_run"), today: CivilDate.today(),
+            submittedBy: principal.name, reason: query["reason"].map(String.init),
+            confirmRevisions: try Self.flag(query["confirm_revisions"], "confirm_revisions"))
         let report: ImportReport
         do {
             report = try await FeedIngest(client: context.client, catalogue: context.catalogue, logger: context.logger)

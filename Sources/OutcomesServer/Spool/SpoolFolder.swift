@@ -9,6 +9,10 @@ import OutcomesStore
 /// left in `processing/` by a crash is processed again on the next scan. Only files closed and
 /// renamed into `incoming/` are meant to be read: writers should write elsewhere (or to a name
 /// starting with `.` or ending in `.tmp` or `.part`, which are skipped) and rename when done.
+///
+/// A feed that revises published figures says so with a marker, `<file>.confirm`, put in
+/// `incoming/<partner>/` *before* the feed is renamed in; its text, if any, is the reason. The
+/// marker travels with its feed (to `processing/`, then beside it in `archive/` or `rejected/`).
 struct SpoolFolder: Sendable {
     struct Claimed: Sendable, Equatable {
         var partner: String
@@ -33,8 +37,24 @@ struct SpoolFolder: Sendable {
         }
     }
 
+    static let confirmSuffix = ".confirm"
+
     static func isReadable(_ name: String) -> Bool {
-        !name.hasPrefix(".") && !name.hasSuffix(".tmp") && !name.hasSuffix(".part")
+        !name.hasPrefix(".") && !name.hasSuffix(".tmp") && !name.hasSuffix(".part") && !name.hasSuffix(confirmSuffix)
+    }
+
+    /// The claimed file's confirmation marker: nil when there is none, else its text (the reason;
+    /// empty when the marker is empty).
+    func confirmation(of file: Claimed) -> String? {
+        guard let data = FileManager.default.contents(atPath: file.path + Self.confirmSuffix) else { return nil }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Moves the marker (if any) to sit beside the file's new place.
+    private func carryMarker(from: String, to: String) {
+        let marker = from + Self.confirmSuffix
+        guard FileManager.default.fileExists(atPath: marker) else { return }
+        _ = rename(marker, to + Self.confirmSuffix)
     }
 
     /// Regular files under `folder/<partner>/`, oldest first.
@@ -64,6 +84,7 @@ struct SpoolFolder: Sendable {
         for file in files(in: incoming) {
             let target = try destination(processing, file.partner, file.name)
             if rename(file.path, target) == 0 {
+                carryMarker(from: file.path, to: target)
                 return Claimed(partner: file.partner, name: (target as NSString).lastPathComponent, path: target)
             }
             // Someone else took it (or it vanished): try the next.
@@ -75,6 +96,7 @@ struct SpoolFolder: Sendable {
     func archive(_ file: Claimed, feedID: Int64?) throws -> String {
         let target = try destination(archive, file.partner, "\(feedID.map { "\($0)-" } ?? "")\(file.name)")
         try move(file.path, target)
+        carryMarker(from: file.path, to: target)
         return target
     }
 
@@ -82,6 +104,7 @@ struct SpoolFolder: Sendable {
     func reject(_ file: Claimed, errors: String) throws -> String {
         let target = try destination(rejected, file.partner, file.name)
         try move(file.path, target)
+        carryMarker(from: file.path, to: target)
         try Data(errors.utf8).write(to: URL(fileURLWithPath: target + ".errors.txt"))
         return target
     }
@@ -98,6 +121,9 @@ struct SpoolFolder: Sendable {
         }
         return candidate
     }
+
+    /// Who owns the file (the operating-system user that wrote it), for the audit.
+    static func owner(of path: String) -> String? { SystemUser.owner(of: path) }
 
     private func move(_ from: String, _ to: String) throws {
         guard rename(from, to) == 0 else {

@@ -75,10 +75,13 @@ struct SpoolWatcher: Service {
             return
         }
         let format = FeedFormat.detect(fileName: file.name, contentType: nil, firstBytes: Self.head(file.path))
+        let confirmation = folder.confirmation(of: file)
         let report = try await FeedIngest(client: context.client, catalogue: context.catalogue, logger: logger)
             .ingest(FileChunks(path: file.path), options: .init(partner: file.partner, source: .spool, fileName: file.name,
                                                                  format: format, today: CivilDate.today(),
-                                                                 sha256: try await FeedDigest.sha256(of: file.path)))
+                                                                 sha256: try await FeedDigest.sha256(of: file.path),
+                                                                 submittedBy: SpoolFolder.owner(of: file.path), reason: confirmation,
+                                                                 confirmRevisions: confirmation != nil))
         context.metrics.feedIngested(report)
         switch report.status {
         case .rejected:

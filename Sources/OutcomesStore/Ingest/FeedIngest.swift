@@ -31,10 +31,21 @@ public struct FeedIngest: Sendable {
         /// The feed's SHA-256 when known before reading (files: see ``FeedDigest``): a duplicate
         /// is then recognised before any row is parsed.
         public var sha256: [UInt8]?
+        /// Who sent it, for the audit: the token's name, or the operating-system user of the CLI
+        /// or of the spool file.
+        public var submittedBy: String?
+        /// Why (the whole feed's reason; a row's own `reason` column takes precedence for it).
+        public var reason: String?
+        /// Apply rows that change published values (as confirmed revisions) instead of refusing them.
+        public var confirmRevisions: Bool
 
         public init(partner: String, source: FeedSource, fileName: String?, format: FeedFormat,
-                    strict: Bool = false, dryRun: Bool = false, today: CivilDate, sha256: [UInt8]? = nil) {
+                    strict: Bool = false, dryRun: Bool = false, today: CivilDate, sha256: [UInt8]? = nil,
+                    submittedBy: String? = nil, reason: String? = nil, confirmRevisions: Bool = false) {
             self.sha256 = sha256
+            self.submittedBy = submittedBy
+            self.reason = reason.flatMap { $0.isEmpty ? nil : $0 }
+            self.confirmRevisions = confirmRevisions
             self.partner = partner
             self.source = source
             self.fileName = fileName
@@ -55,8 +66,6 @@ public struct FeedIngest: Sendable {
 
     /// Row errors kept in a report and in `feed_error`; beyond this they are counted only.
     public static let maximumReportedErrors = 10_000
-    static let copyColumns = ["line", "indicator", "area", "breakdown", "period", "period_start",
-                              "numerator", "denominator", "value", "lower", "upper", "notes"]
 
     let client: PostgresClient
     let catalogue: Catalogue
@@ -126,6 +135,15 @@ public struct FeedIngest: Sendable {
         var errors: [RowError] = []
         var fileError: FeedFileError?
 
+        /// Moves staged rows to the refused (they were taken out of the staging table).
+        mutating func refuse(_ refused: [RowError]) {
+            staged -= refused.count
+            rejected += refused.count
+            let room = FeedIngest.maximumReportedErrors - errors.count
+            if room > 0 { errors += refused.prefix(room) }
+            errors.sort { $0.line < $1.line }
+        }
+
         /// Counts a batch, keeps its errors (up to the cap) and appends its rows as COPY text.
         mutating func take(_ batch: FeedBatch, into buffer: inout [UInt8]) {
             for row in batch.rows { CopyText.append(row, to: &buffer) }
@@ -144,12 +162,12 @@ public struct FeedIngest: Sendable {
             CREATE TEMP TABLE feed_staging (
                 line bigint, indicator text, area text, breakdown text, period text, period_start date,
                 numerator double precision, denominator double precision, value double precision,
-                lower double precision, upper double precision, notes text
+                lower double precision, upper double precision, notes text, reason text
             ) ON COMMIT DROP
             """, logger: logger)
         var progress = Progress()
         let validator = RowValidator(catalogue: catalogue, partner: options.partner, today: options.today)
-        try await connection.copyFrom(table: "feed_staging", columns: Self.copyColumns, logger: logger) { writer in
+        try await connection.copyFrom(table: "feed_staging", columns: CopyText.columns, logger: logger) { writer in
             var buffer: [UInt8] = []
             buffer.reserveCapacity(1 << 17)
             var iterator = chunks.makeAsyncIterator()
@@ -196,6 +214,17 @@ public struct FeedIngest: Sendable {
             report.rejected = report.rows
             return StageResult(report: report, commit: false, bytes: progress.bytes)
         }
+        // Rows that would change published values: refused unless the feed confirms them.
+        let published = PublishedRevisions(catalogue: catalogue, logger: logger)
+        let changes = try await published.changes(confirmed: options.confirmRevisions, on: connection)
+        report.publishedChanges = Array(changes.prefix(Self.maximumReportedErrors))
+        if !options.confirmRevisions, !changes.isEmpty {
+            try await published.refuse(changes, on: connection)
+            let place: RowError.Place = options.format == .json ? .observation : .line
+            progress.refuse(changes.map { $0.rowError(place: place) })
+            report.rejected = progress.rejected
+            report.errors = progress.errors
+        }
         if options.strict && progress.rejected > 0 {
             report.status = .rejected
             return StageResult(report: report, commit: false, bytes: progress.bytes)
@@ -227,6 +256,7 @@ public struct FeedIngest: Sendable {
         report.inserted = inserted
         report.updated = updated
         report.unchanged = progress.staged - inserted - updated
+        if options.confirmRevisions { try await published.mark(changes, feedID: feedID, on: connection) }
         try await insertErrors(report.errors, feedID: feedID, on: connection)
         try await connection.query("""
             UPDATE feed SET finished_at = clock_timestamp(), rows_total = \(report.rows), inserted = \(inserted),
@@ -261,7 +291,7 @@ public struct FeedIngest: Sendable {
     /// Joins staged rows to the catalogue's integer keys, in key order (a fixed lock order).
     static let stagedRows = """
         SELECT i.id AS indicator_id, a.id AS area_id, b.id AS breakdown_id, st.period, st.period_start,
-               st.numerator, st.denominator, st.value, st.lower, st.upper, st.notes
+               st.numerator, st.denominator, st.value, st.lower, st.upper, st.notes, st.reason
         FROM feed_staging st
         JOIN indicator i ON i.key = st.indicator
         JOIN area a ON a.code = st.area
@@ -275,23 +305,23 @@ public struct FeedIngest: Sendable {
             WITH s AS (\(unescaped: Self.stagedRows) ORDER BY 1, 2, 3, 4),
             up AS (
                 INSERT INTO observation AS o (indicator_id, area_id, breakdown_id, period, period_start, numerator,
-                    denominator, value, lower, upper, notes, revision, feed_id, recorded_at)
+                    denominator, value, lower, upper, notes, reason, revision, feed_id, recorded_at)
                 SELECT s.indicator_id, s.area_id, s.breakdown_id, s.period, s.period_start, s.numerator,
-                    s.denominator, s.value, s.lower, s.upper, s.notes, 1, \(feedID), now()
+                    s.denominator, s.value, s.lower, s.upper, s.notes, s.reason, 1, \(feedID), now()
                 FROM s
                 ON CONFLICT (indicator_id, area_id, breakdown_id, period) DO UPDATE SET
                     numerator = excluded.numerator, denominator = excluded.denominator, value = excluded.value,
-                    lower = excluded.lower, upper = excluded.upper, notes = excluded.notes,
+                    lower = excluded.lower, upper = excluded.upper, notes = excluded.notes, reason = excluded.reason,
                     revision = o.revision + 1, feed_id = excluded.feed_id, recorded_at = excluded.recorded_at
                 WHERE (o.numerator, o.denominator, o.value, o.lower, o.upper, o.notes)
                     IS DISTINCT FROM (excluded.numerator, excluded.denominator, excluded.value, excluded.lower, excluded.upper, excluded.notes)
                 RETURNING o.indicator_id, o.area_id, o.breakdown_id, o.period, o.revision, o.period_start, o.numerator,
-                    o.denominator, o.value, o.lower, o.upper, o.notes, o.feed_id, o.recorded_at, (o.xmax = 0) AS inserted),
+                    o.denominator, o.value, o.lower, o.upper, o.notes, o.reason, o.feed_id, o.recorded_at, (o.xmax = 0) AS inserted),
             history AS (
                 INSERT INTO observation_revision (indicator_id, area_id, breakdown_id, period, revision, period_start,
-                    numerator, denominator, value, lower, upper, notes, feed_id, recorded_at)
+                    numerator, denominator, value, lower, upper, notes, reason, feed_id, recorded_at)
                 SELECT indicator_id, area_id, breakdown_id, period, revision, period_start, numerator, denominator,
-                    value, lower, upper, notes, feed_id, recorded_at FROM up
+                    value, lower, upper, notes, reason, feed_id, recorded_at FROM up
                 RETURNING 1)
             SELECT (count(*) FILTER (WHERE inserted))::int, (count(*) FILTER (WHERE NOT inserted))::int,
                    (SELECT count(*) FROM history)::int
@@ -329,9 +359,10 @@ public struct FeedIngest: Sendable {
                 : "strict: \(report.rejected) of \(report.rows) rows rejected, so none was stored")
         let rows = try await connection.query("""
             INSERT INTO feed (partner_id, source, file_name, sha256, byte_size, format, strict, status, duplicate_of,
-                              rows_total, rejected, message, finished_at)
+                              rows_total, rejected, message, submitted_by, reason, confirm_revisions, finished_at)
             SELECT p.id, \(options.source.rawValue), \(options.fileName), \(sha), \(bytes), \(options.format.rawValue),
                    \(options.strict), \(status), \(report.duplicateOf), \(report.rows), \(report.rejected), \(message),
+                   \(options.submittedBy), \(options.reason), \(options.confirmRevisions),
                    CASE WHEN \(status) = 'applied' THEN NULL ELSE clock_timestamp() END
             FROM partner p WHERE p.key = \(options.partner)
             RETURNING id

@@ -28,12 +28,16 @@ public struct ImportReport: Sendable, Encodable, Equatable {
     public var fileError: FeedFileError?
     /// Row errors (at most ``FeedIngest/maximumReportedErrors``; `rejected` counts them all).
     public var errors: [RowError]
+    /// Rows that change published values: refused (each is also a `period_published` row error)
+    /// or, when the feed confirmed them, applied as confirmed revisions; a dry run lists them too.
+    public var publishedChanges: [PublishedChange] = []
     /// Rows refused as another partner's indicators (all counted; not encoded).
     public var foreign = 0
 
     enum CodingKeys: String, CodingKey {
         case feedID = "feed_id", status, duplicateOf = "duplicate_of", partner, fileName = "file_name", sha256
         case rows, inserted, updated, unchanged, rejected, fileError = "file_error", errors
+        case publishedChanges = "published_changes"
     }
 
     enum FileErrorKeys: String, CodingKey {
@@ -64,6 +68,7 @@ public struct ImportReport: Sendable, Encodable, Equatable {
             try c.encodeNil(forKey: .fileError)
         }
         try c.encode(errors, forKey: .errors)
+        try c.encode(publishedChanges, forKey: .publishedChanges)
     }
 
     /// 0 when every row landed, 2 when some rows were rejected, 1 when the feed was rejected whole.
@@ -94,6 +99,14 @@ public struct ImportReport: Sendable, Encodable, Equatable {
             lines.append("\(name):\(e.line): \(e.field): \(e.code): \(e.message)\(e.value.isEmpty ? "" : " (value '\(e.value)')")")
         }
         if rejected > errors.count { lines.append("… and \(rejected - errors.count) more row errors") }
+        let confirmed = publishedChanges.filter(\.confirmed)
+        if !confirmed.isEmpty {
+            lines.append("\(confirmed.count) published value\(confirmed.count == 1 ? "" : "s") revised, as confirmed:")
+            for c in confirmed {
+                lines.append("\(name):\(c.line): \(c.indicator) \(c.area) \(c.breakdown) \(c.period): "
+                    + "\(PublishedChange.number(c.oldValue)) → \(PublishedChange.number(c.newValue)) (publication \(c.publication))")
+            }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 }

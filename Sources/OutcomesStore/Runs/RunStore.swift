@@ -191,6 +191,13 @@ public struct RunStore: Sendable {
             lap("alerts")
             try await SummaryWriter(catalogue: catalogue, keys: keys, logger: logger).write(run: runID, firing: firing, on: connection)
             lap("summaries")
+            // What this run introduced, so "what changed since run N" reads it instead of diffing runs.
+            let changes = RunChanges(logger: logger)
+            let feeds = try await changes.claimFeeds(run: runID, full: !incremental, computed: computed.compactMap { keys.indicators[$0.id] },
+                                                     on: connection)
+            let changed = try await changes.record(run: runID, on: connection)
+            lap("changes")
+            logger.debug("run changes", metadata: ["run": "\(runID)", "feeds": "\(feeds)", "series_changes": "\(changed)"])
             try await connection.query("""
                 UPDATE run SET status = 'finished', finished_at = clock_timestamp(), observations = \(observations),
                     measures = \(measures), recomputed_indicators = \(recomputed)

@@ -19,6 +19,9 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(help: "The partner sending the feeds (a key of partners.yaml).") var partner: String
     @Flag(name: .customLong("dry-run"), help: "Validate and report without writing.") var dryRun = false
     @Flag(help: "Reject a whole feed on any row error.") var strict = false
+    @Flag(name: .customLong("confirm-revisions"),
+          help: "Apply rows that change published figures (as confirmed revisions) instead of refusing them.") var confirmRevisions = false
+    @Option(help: "Why the feed is sent (kept with each revision it makes; a row's own reason column comes first).") var reason: String?
     @Option(help: "Report format: text or json.") var format: Format = .text
     @Argument(help: "Feed files (.csv or .json).") var files: [String]
 
@@ -32,6 +35,7 @@ struct IngestCommand: AsyncParsableCommand {
             }
             let today = CivilDate.today()
             let (partnerKey, dryRun, strict, files, logger) = (partner, dryRun, strict, files, runtime.logger)
+            let (confirm, reason, user) = (confirmRevisions, reason, SystemUser.current)
             let reports = try await runtime.withMigratedDatabase(catalogue: catalogue) { client in
                 var reports: [ImportReport] = []
                 let ingest = FeedIngest(client: client, catalogue: catalogue, logger: logger)
@@ -42,7 +46,8 @@ struct IngestCommand: AsyncParsableCommand {
                     let digest = try await FeedDigest.sha256(of: file)
                     reports.append(try await ingest.ingest(chunks, options: .init(
                         partner: partnerKey, source: .cli, fileName: file, format: format,
-                        strict: strict, dryRun: dryRun, today: today, sha256: digest)))
+                        strict: strict, dryRun: dryRun, today: today, sha256: digest,
+                        submittedBy: user, reason: reason, confirmRevisions: confirm)))
                 }
                 return reports
             }

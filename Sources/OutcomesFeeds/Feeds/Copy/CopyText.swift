@@ -6,7 +6,7 @@ internal import OutcomesCore
 /// One line per row, tab-separated, `\N` for null, `\\`, `\t`, `\n`, `\r` escaped, newline
 /// terminated. Columns, in order:
 /// `line, indicator, area, breakdown, period, period_start, numerator, denominator, value, lower,
-/// upper, notes` — `period` in its canonical form (`2024-25`), `period_start` its first day
+/// upper, notes, reason` (`\N` when the row gave none) — `period` in its canonical form (`2024-25`), `period_start` its first day
 /// (`2024-04-01`). Numbers are written so they read back to the same Double: whole numbers as
 /// integers, others in Swift's shortest round-trip form (`0.1`, `1e-05`), which PostgreSQL reads
 /// as `float8` or `numeric`.
@@ -17,7 +17,7 @@ internal import OutcomesCore
 public enum CopyText {
     /// The column list for `COPY observations_incoming (…) FROM STDIN`.
     public static let columns = ["line", "indicator", "area", "breakdown", "period", "period_start",
-                                 "numerator", "denominator", "value", "lower", "upper", "notes"]
+                                 "numerator", "denominator", "value", "lower", "upper", "notes", "reason"]
 
     private static let tab: UInt8 = 0x09
 
@@ -46,6 +46,13 @@ public enum CopyText {
         appendNumber(row.upper, to: &buffer)
         buffer.append(tab)
         appendText(row.notes, to: &buffer)
+        buffer.append(tab)
+        if row.reason.isEmpty {
+            buffer.append(0x5C)
+            buffer.append(UInt8(ascii: "N"))
+        } else {
+            appendText(row.reason, to: &buffer)
+        }
         buffer.append(0x0A)
     }
 

@@ -64,6 +64,6 @@ extension RowValidator {
             breakdown: tables.breakdowns[breakdown], period: period,
             numerator: numbers.numerator.number, denominator: numbers.denominator.number,
             value: numbers.value.number, lower: numbers.lower.number, upper: numbers.upper.number,
-            notes: NoteCodes.normalised[notes]))
+            notes: NoteCodes.normalised[notes], reason: cells.text(.reason)))
     }
 }
