@@ -48,25 +48,28 @@ struct RunChanges {
     func record(run: Int64, on connection: PostgresConnection) async throws -> Int {
         let rows = try await connection.query("""
             WITH previous AS (SELECT max(id) AS id FROM run WHERE status = 'finished' AND id < \(run)),
+            -- The indicators whose result set this run replaced (an incremental run: the few it
+            -- recomputed), first, so only their series are read.
+            replaced AS MATERIALIZED (
+                SELECT nr.indicator_id, nr.result_set_id AS new_set, pr.result_set_id AS old_set
+                FROM run_result nr CROSS JOIN previous
+                LEFT JOIN run_result pr ON pr.run_id = previous.id AND pr.indicator_id = nr.indicator_id
+                WHERE nr.run_id = \(run) AND previous.id IS NOT NULL AND pr.result_set_id IS DISTINCT FROM nr.result_set_id),
             written AS (
                 INSERT INTO run_change (indicator_id, run_id, area_id, breakdown_id, kind, from_code, to_code, from_period, to_period,
                                         from_value, to_value, from_numerator, to_numerator, from_denominator, to_denominator)
                 SELECT n.indicator_id, \(run), n.area_id, n.breakdown_id, k.kind, k.from_code, k.to_code, o.period, n.period,
                        o.value, n.value, o.numerator, n.numerator, o.denominator, n.denominator
-                FROM run_result nr
-                JOIN result_latest n ON n.indicator_id = nr.indicator_id AND n.result_set_id = nr.result_set_id
-                CROSS JOIN previous
-                LEFT JOIN run_result pr ON pr.run_id = previous.id AND pr.indicator_id = nr.indicator_id
-                LEFT JOIN result_latest o ON o.indicator_id = pr.indicator_id AND o.result_set_id = pr.result_set_id
+                FROM replaced c
+                JOIN result_latest n ON n.indicator_id = c.indicator_id AND n.result_set_id = c.new_set
+                LEFT JOIN result_latest o ON o.indicator_id = c.indicator_id AND o.result_set_id = c.old_set
                      AND o.area_id = n.area_id AND o.breakdown_id = n.breakdown_id
                 CROSS JOIN LATERAL (VALUES
                     (\(RunChangeKind.comparison.rawValue)::smallint, o.vs_wales, n.vs_wales),
                     (\(RunChangeKind.trend.rawValue)::smallint, o.trend, n.trend),
                     (\(RunChangeKind.target.rawValue)::smallint, o.target_met::int::smallint, n.target_met::int::smallint),
                     (\(RunChangeKind.latestPeriod.rawValue)::smallint, NULL::smallint, NULL::smallint)) AS k(kind, from_code, to_code)
-                WHERE nr.run_id = \(run) AND previous.id IS NOT NULL
-                  AND pr.result_set_id IS DISTINCT FROM nr.result_set_id
-                  AND CASE WHEN k.kind = \(RunChangeKind.latestPeriod.rawValue) THEN o.period IS DISTINCT FROM n.period
+                WHERE CASE WHEN k.kind = \(RunChangeKind.latestPeriod.rawValue) THEN o.period IS DISTINCT FROM n.period
                            ELSE o.indicator_id IS NOT NULL AND k.from_code IS DISTINCT FROM k.to_code END
                 RETURNING 1)
             SELECT count(*)::int FROM written
