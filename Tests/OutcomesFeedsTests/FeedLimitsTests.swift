@@ -107,10 +107,21 @@ struct FeedLimitsTests {
         #expect(outcome.rejections == ["1 note unknown_note_code"])
     }
 
+    @Test("a NUL character in a cell (CSV byte or JSON escape) is a located nul_character row error, shown as ␀")
+    func nulCharacter() throws {
+        let csv = try readCSV(header + "looked_after_rate,W06000015,2024-25,,480,72000,,,,p\u{0}r\nlooked_after_rate,W06000001,2024-25,,48,7200,,,,\n", chunks: [5])
+        #expect(csv.rejections == ["2 note nul_character"])
+        #expect(csv.errors.first?.value == "p\u{2400}r")
+        #expect(csv.rows.map(\.line) == [3])
+        let second = try readJSON(#"{"observations": [{"indicator": "looked_after_rate", "area": "W0600\u00000015", "period": "2024-25", "numerator": 480, "denominator": 72000}]}"#)
+        #expect(second.rejections == ["1 area nul_character"])
+        #expect(second.errors.first?.value.contains("\u{0}") == false)
+    }
+
     @Test("FEEDS.md documents the limit codes")
     func documented() throws {
         let text = try String(contentsOfFile: Fixture.repositoryRoot + "/Indicators/FEEDS.md", encoding: .utf8)
-        for code in ["cell_too_long", "nesting_too_deep"] {
+        for code in ["cell_too_long", "nesting_too_deep", "nul_character"] {
             #expect(text.contains("| `\(code)` |"), "\(code) is not in FEEDS.md's tables")
         }
     }

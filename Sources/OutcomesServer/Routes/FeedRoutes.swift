@@ -28,6 +28,10 @@ struct FeedRoutes: Sendable {
     func submit(_ request: Request) async throws -> Response {
         let principal = try await auth.require(request, [.partner, .admin])
         let query = request.uri.queryParameters
+        // Stored as text (file name, reason), where PostgreSQL has no room for a NUL character.
+        if let (name, _) = query.first(where: { $0.value.utf8.contains(0) }) {
+            throw HTTPError(.badRequest, message: "?\(name)= holds a NUL character (%00); send text")
+        }
         let partner: String
         if principal.role == .admin {
             guard let key = query["partner"].map(String.init) ?? principal.partner else {

@@ -33,6 +33,12 @@ struct CSVRecordHandler: CSVRecordSink, Sendable {
                                              start: record.text(long.field), place: .line))
             return
         }
+        if let cell = record.bytes.withUnsafeBufferPointer({ RowError.nulCell($0, ends: record.ends) }) {
+            let field = cell < header.columns.count ? header.columns[cell].rawValue : "record"
+            batch.errors.append(.nulCharacter(line: record.line, field: field,
+                                              text: cell < record.fieldCount ? record.text(cell) : "", place: .line))
+            return
+        }
         if record.fieldCount > header.columns.count {
             batch.errors.append(RowError(line: record.line, field: "record", code: "too_many_fields",
                                          message: "the record has \(record.fieldCount) fields but the header has \(header.columns.count) columns; enclose fields that contain commas in double quotes",

@@ -29,6 +29,10 @@ public enum JSONFeedReader {
                                                  place: .observation))
                 continue
             }
+            if let (column, text) = fields.first(where: { $0.value.utf8.contains(0) }) {
+                batch.errors.append(.nulCharacter(line: index, field: column, text: text, place: .observation))
+                continue
+            }
             switch validator.validate(fields, line: index) {
             case .success(let row):
                 batch.rows.append(row)
