@@ -24,6 +24,7 @@ internal import Yams
 ///   keep_runs: 10                       # finished runs kept (plus each day's first)
 /// serving:
 ///   anonymous_read: false               # true: summaries and measures readable without a token
+///   read_timeout_seconds: 30            # idle connections, and bodies slower than 1 KiB/s beyond it, are closed
 /// metrics:
 ///   require_token: false                # true: GET /metrics needs a reader or admin token
 /// ```
@@ -52,6 +53,8 @@ public struct Configuration: Hashable, Sendable {
     public var computeDebounceSeconds: Int = 5
     public var keepRuns: Int = 10
     public var anonymousRead: Bool = false
+    /// Idle connections and trickling request bodies are closed after this (slowloris).
+    public var readTimeoutSeconds: Int = 30
     public var metricsRequireToken: Bool = false
     public var alerts = AlertDelivery()
 
@@ -72,8 +75,11 @@ public struct Configuration: Hashable, Sendable {
             }
             if let node = f["alerts"] { config.alerts = AlertDelivery.parse(node, r) }
             if let node = f["serving"], let serving = r.fields(node, "'serving'") {
-                serving.rejectUnknown(["anonymous_read"])
+                serving.rejectUnknown(["anonymous_read", "read_timeout_seconds"])
                 if let b = serving["anonymous_read"].flatMap({ r.bool($0, "serving.anonymous_read") }) { config.anonymousRead = b }
+                if let n = serving["read_timeout_seconds"].flatMap({ r.int($0, "serving.read_timeout_seconds", in: 1...3600) }) {
+                    config.readTimeoutSeconds = n
+                }
             }
             if let node = f["compute"], let compute = r.fields(node, "'compute'") {
                 compute.rejectUnknown(["schedule", "after_feeds", "debounce_seconds", "keep_runs"])

@@ -22,6 +22,9 @@ public struct ServerContext: Sendable {
     public var spoolDirectory: String?
     /// How often the spool is scanned.
     public var spoolInterval: Duration
+    /// How long a connection may sit idle, and a request's body may take beyond its size at
+    /// 1 KiB/s, before the connection is closed (``RequestReadTimeout``; slowloris).
+    public var readTimeout: Duration = .seconds(30)
     /// Full runs on this schedule; nil for none.
     public var computeSchedule: CronSchedule?
     public var computeAfterFeeds: Bool = true

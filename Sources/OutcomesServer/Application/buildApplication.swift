@@ -1,4 +1,5 @@
 public import Hummingbird
+import NIOCore
 import OutcomesCore
 import OutcomesStore
 import Logging
@@ -11,8 +12,12 @@ import Foundation
 public func buildApplication(_ context: ServerContext) -> some ApplicationProtocol {
     let router = buildRouter(context)
     let listener = ListenerProbe()
+    let readTimeout = TimeAmount.nanoseconds(Int64(context.readTimeout / .nanoseconds(1)))
+    let logger = context.logger
     var app = Application(
         router: router,
+        server: .http1(configuration: .init(additionalChannelHandlers: [RequestReadTimeout(timeout: readTimeout, logger: logger)],
+                                            idleTimeout: readTimeout)),
         configuration: .init(address: .hostname(context.listen.host, port: context.listen.port), serverName: "outcomesd"),
         services: [context.client],
         onServerRunning: { channel in
@@ -58,6 +63,8 @@ public func buildApplication(_ context: ServerContext) -> some ApplicationProtoc
 /// with `Allow` (``MethodNotAllowedMiddleware``, from the router's own routes).
 public func buildRouter(_ context: ServerContext) -> Router<BasicRequestContext> {
     let router = Router(options: .autoGenerateHeadEndpoints)
+    // Outermost of all: every response, errors included, gets `X-Content-Type-Options: nosniff`.
+    router.add(middleware: ResponseHeadersMiddleware())
     // Outermost, so it sees the status ErrorFormatMiddleware answers with (swift-metrics: a no-op
     // until `serve` bootstraps it).
     router.add(middleware: MetricsMiddleware())

@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import NIOHTTP1
 import OutcomesStore
 
 /// Errors in the format the request asked for: a request for text or CSV gets its error as
@@ -22,6 +23,13 @@ struct ErrorFormatMiddleware: RouterMiddleware {
             throw error
         } catch is CancellationError {
             throw CancellationError()
+        } catch let error as HTTPParserError {
+            // The request itself broke off (a body cut short: the client went away, or
+            // RequestReadTimeout closed a slow one): not a fault of ours, and no one to answer.
+            context.logger.notice("request ended early", metadata: [
+                "method": "\(request.method)", "path": "\(request.uri.path)", "error": "\(error)",
+            ])
+            throw error
         } catch where DatabaseFault.isUnavailable(error) {
             // Not a fault of the request nor of ours: say so, and when to try again.
             context.logger.warning("request needs the database, which is unreachable", metadata: [

@@ -43,6 +43,7 @@ struct ServeCommand: AsyncParsableCommand {
             serverContext.computeDebounceSeconds = config.computeDebounceSeconds
             serverContext.keepRuns = config.keepRuns
             serverContext.anonymousRead = config.anonymousRead
+            serverContext.readTimeout = .seconds(config.readTimeoutSeconds)
             serverContext.metricsRequireToken = config.metricsRequireToken
             // One registry for the daemon's own metrics and, through swift-metrics (bootstrapped
             // once per process, here), Hummingbird's request metrics.

@@ -1,0 +1,83 @@
+import Logging
+import NIOCore
+import NIOHTTPTypes
+
+/// Closes a connection whose request does not arrive in time (slowloris, issue 14): the body
+/// must be complete within ``timeout`` of the request head plus one second per
+/// ``minimumBytesPerSecond`` received, so a large feed at any real speed has all the time it
+/// needs, while a body trickling in a byte at a time is cut off after about ``timeout``.
+///
+/// A request head that trickles in (or never comes) is Hummingbird's idle timeout's business
+/// (set to the same ``timeout`` in ``buildApplication(_:)``): no request part is read, so the
+/// connection is idle. This handler sits after the HTTP decoder, seeing parts, not bytes.
+final class RequestReadTimeout: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPRequestPart
+    typealias InboundOut = HTTPRequestPart
+
+    /// The body rate a sender must keep above for the deadline to move: 1 KiB/s.
+    static let minimumBytesPerSecond: Int64 = 1024
+
+    let timeout: TimeAmount
+    let logger: Logger
+    private var started: NIODeadline?
+    private var received: Int64 = 0
+    private var timer: Scheduled<Void>?
+
+    init(timeout: TimeAmount, logger: Logger) {
+        self.timeout = timeout
+        self.logger = logger
+    }
+
+    /// When the request now being read must be complete.
+    private var deadline: NIODeadline? {
+        started.map { $0 + timeout + .nanoseconds(received * 1_000_000_000 / Self.minimumBytesPerSecond) }
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head:
+            started = .now()
+            received = 0
+            schedule(context)
+        case .body(let buffer):
+            received += Int64(buffer.readableBytes)
+        case .end:
+            started = nil
+            timer?.cancel()
+            timer = nil
+        }
+        context.fireChannelRead(data)
+    }
+
+    /// Sets the timer for the current deadline; when it fires early (the body moved the deadline
+    /// on), it sets itself again.
+    private func schedule(_ context: ChannelHandlerContext) {
+        timer?.cancel()
+        guard let deadline else { return }
+        timer = context.eventLoop.assumeIsolated().scheduleTask(deadline: deadline) { [self] in
+            timer = nil
+            guard let due = self.deadline else { return }
+            if due <= .now() {
+                logger.notice("closing a connection whose request did not arrive in time", metadata: [
+                    "peer": "\(context.channel.remoteAddress?.description ?? "?")", "body_bytes": "\(received)",
+                    "timeout_seconds": "\(timeout.nanoseconds / 1_000_000_000)",
+                ])
+                started = nil
+                context.close(promise: nil)
+            } else {
+                schedule(context)
+            }
+        }
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        timer?.cancel()
+        timer = nil
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        timer?.cancel()
+        timer = nil
+        context.fireChannelInactive()
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import Glibc
+import Testing
+import Hummingbird
+import HummingbirdTesting
+import OutcomesCore
+@testable import OutcomesServer
+import OutcomesStore
+import OutcomesTestSupport
+import PostgresNIO
+
+/// Slowloris (issue 14): a body that trickles in a byte at a time, or a head that never ends, is
+/// cut off after the read timeout (2 s here, 30 s by default), over a raw TCP connection.
+@Suite("Slow requests time out")
+struct SlowRequestTests {
+    /// A raw TCP connection to the loopback port.
+    final class RawConnection: @unchecked Sendable {
+        let fd: Int32
+
+        init(port: Int) throws {
+            fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(port).bigEndian)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            let status = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            guard status == 0 else { throw POSIXError(.ECONNREFUSED) }
+        }
+
+        deinit { close(fd) }
+
+        /// Sends without blocking on a closed peer (no SIGPIPE); false once the peer is gone.
+        @discardableResult
+        func send(_ text: String) -> Bool {
+            Array(text.utf8).withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) } >= 0
+        }
+
+        /// True once the server has closed the connection (end of stream or reset).
+        var isClosedByPeer: Bool {
+            var byte: UInt8 = 0
+            let n = recv(fd, &byte, 1, Int32(MSG_DONTWAIT))
+            return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK)
+        }
+    }
+
+    static func withServer(_ body: @Sendable @escaping (Int, String) async throws -> Void) async throws {
+        let target = try await TestCluster.shared.newDatabase()
+        let client = PostgresClient(configuration: .init(target: target), backgroundLogger: TestCluster.logger)
+        var context = ServerContext(client: client, catalogue: try TestCluster.realCatalogue(),
+                                    listen: .init(host: "127.0.0.1", port: 0), logger: TestCluster.logger)
+        context.computeEnabled = false
+        context.readTimeout = .seconds(2)
+        try await buildApplication(context).test(.live) { http in
+            let token = try await TokenStore(client: client, logger: TestCluster.logger)
+                .create(role: .partner, partner: "local_health_board", name: "lhb").0
+            // The server answers normally first.
+            #expect(try await http.execute(uri: "/healthz", method: .get) { $0.status } == .ok)
+            try await body(try #require(http.port), token)
+        }
+    }
+
+    /// Trickles `text` a byte every 200 ms until the connection closes; how long that took.
+    static func trickle(_ connection: RawConnection, _ text: String) async -> Duration? {
+        let start = ContinuousClock.now
+        let feeder = Task {
+            for byte in text {
+                guard !Task.isCancelled, connection.send(String(byte)) else { return }
+                try? await Task.sleep(for: .milliseconds(200))
+            }
+        }
+        defer { feeder.cancel() }
+        guard await eventually(seconds: 30, { connection.isClosedByPeer }) else { return nil }
+        return ContinuousClock.now - start
+    }
+
+    @Test("a feed body sent a byte every 200 ms (Content-Length 1000) is cut off after the read timeout")
+    func slowBody() async throws {
+        try await Self.withServer { port, token in
+            let connection = try RawConnection(port: port)
+            #expect(connection.send("POST /v1/feeds HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer \(token)\r\nContent-Type: text/csv\r\nContent-Length: 1000\r\n\r\n"))
+            let closedAfter = await Self.trickle(connection, String(repeating: "a", count: 1000))
+            let after = try #require(closedAfter, "the server kept the trickling connection open for 30 s")
+            #expect(after >= .seconds(1.5) && after < .seconds(10), "closed after \(after)")
+        }
+    }
+
+    @Test("a request head sent a byte every 200 ms is cut off after the read timeout")
+    func slowHead() async throws {
+        try await Self.withServer { port, _ in
+            let connection = try RawConnection(port: port)
+            let closedAfter = await Self.trickle(connection, "GET /healthz HTTP/1.1\r\nHost: localhost\r\n" + String(repeating: "X-Slow: 1\r\n", count: 100))
+            let after = try #require(closedAfter, "the server kept the trickling connection open for 30 s")
+            #expect(after < .seconds(10), "closed after \(after)")
+        }
+    }
+
+    @Test("a body at an honest pace is not cut off, however long it takes beyond the timeout")
+    func steadyBody() async throws {
+        try await Self.withServer { port, token in
+            let connection = try RawConnection(port: port)
+            let feed = "indicator,area,period,numerator,denominator\n" + String(repeating: "low_birth_weight,W06000013,2023,48,910\n", count: 200)
+            let bytes = Array(feed.utf8)
+            #expect(connection.send("POST /v1/feeds HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer \(token)\r\nContent-Type: text/csv\r\nContent-Length: \(bytes.count)\r\nConnection: close\r\n\r\n"))
+            // ~8 KB in 3 s: beyond the 2 s timeout, well above 1 KiB/s.
+            for start in stride(from: 0, to: bytes.count, by: bytes.count / 10 + 1) {
+                #expect(connection.send(String(decoding: bytes[start..<min(bytes.count, start + bytes.count / 10 + 1)], as: UTF8.self)))
+                try await Task.sleep(for: .milliseconds(300))
+            }
+            var response: [UInt8] = []
+            _ = await eventually(seconds: 30) {
+                var buffer = [UInt8](repeating: 0, count: 4096)
+                let n = recv(connection.fd, &buffer, buffer.count, Int32(MSG_DONTWAIT))
+                if n > 0 { response += buffer[..<n] }
+                return n == 0
+            }
+            let text = String(decoding: response, as: UTF8.self)
+            #expect(text.hasPrefix("HTTP/1.1 20"), "\(text.prefix(300))")
+        }
+    }
+}
