@@ -9,6 +9,8 @@ import OutcomesStore
 /// left in `processing/` by a crash is processed again on the next scan. Only files closed and
 /// renamed into `incoming/` are meant to be read: writers should write elsewhere (or to a name
 /// starting with `.` or ending in `.tmp` or `.part`, which are skipped) and rename when done.
+/// Entries it will not read (odd names, links, folders, pipes: ``SpoolScan``, ``SpoolName``) are
+/// moved to `rejected/` with an errors file by ``refuse(_:)``.
 ///
 /// A feed that revises published figures says so with a marker, `<file>.confirm`, put in
 /// `incoming/<partner>/` *before* the feed is renamed in; its text, if any, is the reason. The
@@ -57,24 +59,9 @@ struct SpoolFolder: Sendable {
         _ = rename(marker, to + Self.confirmSuffix)
     }
 
-    /// Regular files under `folder/<partner>/`, oldest first.
-    func files(in folder: String) -> [Claimed] {
-        let fm = FileManager.default
-        var result: [(Claimed, Date)] = []
-        for partner in ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).sorted() {
-            let dir = folder + "/" + partner
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else { continue }
-            for name in ((try? fm.contentsOfDirectory(atPath: dir)) ?? []) where Self.isReadable(name) {
-                let path = dir + "/" + name
-                guard let attributes = try? fm.attributesOfItem(atPath: path),
-                      attributes[.type] as? FileAttributeType == .typeRegular else { continue }
-                let modified = attributes[.modificationDate] as? Date ?? .distantPast
-                result.append((Claimed(partner: partner, name: name, path: path), modified))
-            }
-        }
-        return result.sorted { ($0.1, $0.0.path) < ($1.1, $1.0.path) }.map(\.0)
-    }
+    /// Regular files under `folder/<partner>/` with usable names, oldest first (``SpoolScan``;
+    /// what it refuses is moved out by ``SpoolWatcher`` with ``refuse(_:)``).
+    func files(in folder: String) -> [Claimed] { SpoolScan(folder).files }
 
     /// Files a crash left mid-processing.
     func unfinished() -> [Claimed] { files(in: processing) }
@@ -110,7 +97,7 @@ struct SpoolFolder: Sendable {
     }
 
     /// `folder/partner/name`, made unique with `.1`, `.2`… so nothing is overwritten.
-    private func destination(_ folder: String, _ partner: String, _ name: String) throws -> String {
+    func destination(_ folder: String, _ partner: String, _ name: String) throws -> String {
         let dir = folder + "/" + partner
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         var candidate = dir + "/" + name

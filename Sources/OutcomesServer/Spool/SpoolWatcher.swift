@@ -40,6 +40,7 @@ struct SpoolWatcher: Service {
                 continue
             }
             do {
+                refuseOddEntries()
                 for file in folder.unfinished() {
                     guard !Task.isShuttingDownGracefully else { return }
                     try await process(file)
@@ -62,6 +63,21 @@ struct SpoolWatcher: Service {
                 await cancelWhenGracefulShutdown { await health.waitUntilReachable(atMost: pause) }
             } else {
                 try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pause) }
+            }
+        }
+    }
+
+    /// Moves what the spool will not read (odd names, links, folders, pipes…) to rejected/ with
+    /// an errors file saying why. One that cannot be moved is logged and left; it never blocks
+    /// the feeds behind it.
+    func refuseOddEntries() {
+        for refusal in SpoolScan(folder.incoming).refused + SpoolScan(folder.processing).refused {
+            do {
+                let moved = try folder.refuse(refusal)
+                context.logger.warning("spool entry refused", metadata: ["file": "\(moved)", "reason": "\(refusal.reason)"])
+            } catch {
+                context.logger.error("spool entry refused but could not be moved to rejected/",
+                                     metadata: ["file": "\(refusal.name)", "reason": "\(refusal.reason)", "error": "\(error)"])
             }
         }
     }
