@@ -28,4 +28,20 @@ struct FeedsDocumentationTests {
         #expect(outcome.errors == [])
         #expect(outcome.rows.count == 3)
     }
+
+    @Test("every column is in the Columns table, and the published-figure code and confirmation are documented")
+    func columnsAndRevisions() throws {
+        let text = try String(contentsOfFile: Fixture.repositoryRoot + "/Indicators/FEEDS.md", encoding: .utf8)
+        let start = try #require(text.range(of: "### Columns"))
+        let end = try #require(text.range(of: "### Note codes", range: start.upperBound..<text.endIndex))
+        let firstCells = text[start.upperBound..<end.lowerBound].split(separator: "\n")
+            .filter { $0.hasPrefix("| `") }.compactMap { $0.split(separator: "|").first.map(String.init) }
+        for column in FeedColumn.allCases {
+            #expect(firstCells.contains { $0.contains("`\(column.rawValue)`") }, "column \(column.rawValue) is not in FEEDS.md's Columns table")
+        }
+        #expect(text.contains("| `period_published` | value |"), "period_published is not in FEEDS.md's row errors")
+        for way in ["--confirm-revisions", "confirm_revisions=true", "<file>.confirm"] {
+            #expect(text.contains(way), "\(way) is not in FEEDS.md")
+        }
+    }
 }

@@ -39,6 +39,11 @@ struct OpenAPIConformanceTests {
         "GET /v1/indicators",
         "GET /v1/alerts",
         "GET /v1/alerts/events",
+        "GET /v1/publications",
+        "POST /v1/publications",
+        "DELETE /v1/publications/{id}",
+        "GET /v1/revisions",
+        "GET /v1/changes",
     ]
 
     static func spec() throws -> JSONValue {
@@ -179,6 +184,80 @@ struct OpenAPIConformanceTests {
                 #expect(exchange.status == expected)
                 exchanges.append(exchange)
             }
+
+            // Publications, revisions and what changed: publish, withdraw, revise a published
+            // value (refused, then confirmed), run, then read the audit and the changes.
+            @discardableResult
+            func send(_ method: HTTPRequest.Method, _ uri: String, _ token: String?, _ expected: HTTPResponse.Status,
+                      body: String? = nil, contentType: String = "application/json") async throws -> Exchange {
+                let exchange = try await Exchange.run(http, method, uri, token: token,
+                                                      headers: body == nil ? [:] : [.contentType: contentType], body: body)
+                #expect(exchange.status == expected, "\(method) \(uri): \(exchange.status) \(exchange.body.prefix(300))")
+                exchanges.append(exchange)
+                return exchange
+            }
+            let partner = try await TokenStore(client: client, logger: TestCluster.logger)
+                .create(role: .partner, partner: "local_health_board", name: "lhb").0
+            try await send(.post, "/v1/publications", admin, .created,
+                           body: #"{"indicator": "low_birth_weight", "period": "2020", "note": "Annual report 2021"}"#)
+            try await send(.post, "/v1/publications", admin, .created, body: #"{"through": "2018-19", "indicator": null}"#)
+            let mistaken = try await send(.post, "/v1/publications", admin, .created,
+                                          body: #"{"indicator": "smoking_in_pregnancy", "through": "2021"}"#)
+            let id = try JSONValue.json(mistaken.body)["id"].flatMap(\.numberValue).map { Int64($0) }
+            try await send(.delete, "/v1/publications/\(id ?? 0)?reason=in%20error", admin, .ok)
+            try await send(.delete, "/v1/publications/\(id ?? 0)", admin, .notFound)
+            try await send(.delete, "/v1/publications/x", admin, .badRequest)
+            try await send(.delete, "/v1/publications/1?reason=a%00b", admin, .badRequest)
+            try await send(.delete, "/v1/publications/1", reader, .forbidden)
+            for body in ["{}", "[1]", #"{"period": "2020"}"#, #"{"indicator": "low_birth_weight", "period": "2020-21"}"#,
+                         #"{"indicator": "low_birth_weight", "period": "2020", "through": "2021"}"#, #"{"through": "soon"}"#,
+                         #"{"through": "2020", "note": "a\u0000b"}"#] {
+                try await send(.post, "/v1/publications", admin, .badRequest, body: body)
+            }
+            try await send(.post, "/v1/publications", admin, .notFound, body: #"{"indicator": "nope", "period": "2020"}"#)
+            try await send(.post, "/v1/publications", reader, .forbidden, body: #"{"through": "2020"}"#)
+            try await send(.post, "/v1/publications", nil, .unauthorized, body: #"{"through": "2020"}"#)
+            for uri in ["/v1/publications", "/v1/publications?format=text", "/v1/publications?format=csv",
+                        "/v1/publications?all=true&lang=cy", "/v1/publications?all&format=text"] {
+                try await call(uri, reader, .ok)
+            }
+            try await call("/v1/publications?all=perhaps", reader, .badRequest)
+            try await call("/v1/publications", nil, .unauthorized)
+            let revise = "indicator,area,period,breakdown,numerator,denominator,value,reason\n"
+                + "low_birth_weight,W92000004,2020,all,1590,27343,5.82,late registrations\n"
+                + "low_birth_weight,W92000004,2021,all,1597,27245,5.86,\n"
+            let refused = try await send(.post, "/v1/feeds?partner=local_health_board", admin, .ok, body: revise, contentType: "text/csv")
+            #expect(refused.body.contains("period_published") && refused.body.contains("\"confirmed\":false"))
+            let confirmed = try await send(.post, "/v1/feeds?partner=local_health_board&confirm_revisions=true&reason=corrected",
+                                           admin, .ok, body: revise + "low_birth_weight,W92000004,2022,all,1678,27432,6.12,\n",
+                                           contentType: "text/csv")
+            #expect(confirmed.body.contains("\"confirmed\":true"))
+            try await send(.post, "/v1/runs", admin, .created)
+            for uri in ["/v1/revisions", "/v1/revisions?format=text", "/v1/revisions?format=csv&lang=cy",
+                        "/v1/revisions?initial=true&limit=5&since=2020-01-01", "/v1/revisions?area=W92000004&since=2020-01-01T00:00:00Z"] {
+                try await call(uri, admin, .ok)
+            }
+            try await call("/v1/revisions?indicator=low_birth_weight&initial", partner, .ok)
+            #expect(exchanges.last?.body.contains("\"published\":true") == true, "\(exchanges.last?.body.prefix(300) ?? "")")
+            try await call("/v1/revisions?indicator=looked_after_rate", partner, .forbidden)
+            try await call("/v1/revisions", reader, .forbidden)
+            try await call("/v1/revisions", nil, .unauthorized)
+            try await call("/v1/revisions?indicator=nope", admin, .notFound)
+            try await call("/v1/revisions?area=W99999999&format=text", admin, .notFound)
+            for uri in ["/v1/revisions?limit=0", "/v1/revisions?since=yesterday", "/v1/revisions?initial=maybe"] {
+                try await call(uri, admin, .badRequest)
+            }
+            for uri in ["/v1/changes", "/v1/changes?format=text", "/v1/changes?format=csv", "/v1/changes?group=dimension&lang=cy",
+                        "/v1/changes?area=W92000004", "/v1/changes?since_run=0&to_run=1&area=W06000015&format=text"] {
+                for token in [reader, admin] { try await call(uri, token, .ok) }
+            }
+            #expect(exchanges.first { $0.uri == "/v1/changes" }?.body.contains("\"revised\"") == true)
+            try await call("/v1/changes?to_run=999999", reader, .notFound)
+            try await call("/v1/changes?area=W99999999", reader, .notFound)
+            for uri in ["/v1/changes?since_run=2&to_run=1", "/v1/changes?group=area", "/v1/changes?since_run=x&format=csv"] {
+                try await call(uri, reader, .badRequest)
+            }
+            try await call("/v1/changes", nil, .unauthorized)
 
             #expect(exchanges.first { $0.uri == "/v1/openapi.yaml" }?.body == OpenAPIDocument.yaml)
             let problems = exchanges.flatMap(checker.problems)

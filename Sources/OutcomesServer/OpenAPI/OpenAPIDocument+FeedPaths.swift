@@ -109,8 +109,10 @@ extension OpenAPIDocument {
                 an admin submits on behalf of a partner named by `?partner=`. The body is streamed and
                 validated row by row; rows that fail are reported and the rest stored. A feed with no
                 valid row is rejected (422, or 403 when every row is another partner's), recorded in
-                the log, and validated afresh if sent again. The answer is the import report, as
-                JSON or, with `Accept: text/plain`, as text.
+                the log, and validated afresh if sent again. A row that would change a published
+                figure (`GET /v1/publications`) is refused with `period_published` unless the feed
+                confirms the revision (`confirm_revisions`). The answer is the import report, as JSON
+                or, with `Accept: text/plain`, as text.
               security:
                 - bearerAuth: []
               x-outcomesd-roles: [partner, admin]
@@ -150,6 +152,23 @@ extension OpenAPIDocument {
                     type: string
                     pattern: '^([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|[Yy][Ee][Ss]|[Nn][Oo]|1|0)?$'
                     examples: ['true']
+                - name: confirm_revisions
+                  in: query
+                  required: false
+                  description: |
+                    Apply rows that change published figures, as confirmed revisions (listed in
+                    `published_changes`); without it they are refused with `period_published`. Same
+                    values as `dry_run`.
+                  schema:
+                    type: string
+                    pattern: '^([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|[Yy][Ee][Ss]|[Nn][Oo]|1|0)?$'
+                    examples: ['true']
+                - name: reason
+                  in: query
+                  required: false
+                  description: Why the feed is sent, kept with each revision it makes (a row's `reason` column comes first).
+                  schema:
+                    type: string
               requestBody:
                 required: true
                 content:
@@ -171,7 +190,9 @@ extension OpenAPIDocument {
                       schema:
                         $ref: '#/components/schemas/ImportReportText'
                 '400':
-                  description: An admin token without `?partner=`, or a `dry_run` or `strict` that is not a yes/no value.
+                  description: |
+                    An admin token without `?partner=`, a query value holding a NUL character, or a
+                    `dry_run`, `strict` or `confirm_revisions` that is not a yes/no value.
                   content:
                     application/json:
                       schema:

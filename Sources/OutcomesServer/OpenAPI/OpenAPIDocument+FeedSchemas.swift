@@ -194,7 +194,7 @@ extension OpenAPIDocument {
               type: object
               additionalProperties: false
               required: [feed_id, status, duplicate_of, partner, file_name, sha256, rows, inserted, updated,
-                         unchanged, rejected, file_error, errors]
+                         unchanged, rejected, file_error, errors, published_changes]
               properties:
                 feed_id:
                   type: [integer, 'null']
@@ -234,6 +234,44 @@ extension OpenAPIDocument {
                   type: array
                   items:
                     $ref: '#/components/schemas/RowError'
+                published_changes:
+                  description: |
+                    Rows that change published values: refused (each also a `period_published` row
+                    error) or, when the feed confirmed them, applied as confirmed revisions. A dry run
+                    lists them too.
+                  type: array
+                  items:
+                    $ref: '#/components/schemas/PublishedChange'
+            PublishedChange:
+              description: A row that would change a published value; `old_value` or `new_value` is absent when empty.
+              type: object
+              additionalProperties: false
+              required: [line, indicator, area, breakdown, period, publication, confirmed]
+              properties:
+                line:
+                  type: integer
+                  description: The row's line (CSV) or observation index (JSON).
+                indicator:
+                  type: string
+                area:
+                  type: string
+                breakdown:
+                  type: string
+                period:
+                  type: string
+                old_value:
+                  type: number
+                  description: The value as published.
+                new_value:
+                  type: number
+                  description: The value as sent.
+                publication:
+                  type: integer
+                  format: int64
+                  description: The publication that covers it (`GET /v1/publications`).
+                confirmed:
+                  type: boolean
+                  description: True when the feed confirmed the revision (applied); false when the row was refused.
             FileError:
               type: object
               additionalProperties: false
@@ -324,5 +362,8 @@ extension OpenAPIDocument {
                   type: [number, string, boolean, 'null']
                 note:
                   type: [string, number, boolean, 'null']
+                reason:
+                  type: [string, number, boolean, 'null']
+                  description: Why the value is revised (kept with the revision; optional).
         """
 }

@@ -76,7 +76,7 @@ extension OpenAPIDocument {
                   content:
                     application/yaml:
                       schema:
-                        type: string
+                        description: This document; a YAML mapping (no `type`, so that it holds as text and as parsed YAML).
           /v1/summary:
             get:
               tags: [summaries]

@@ -6,7 +6,8 @@
 enum OpenAPIDocument {
     /// The whole document: the parts below, in order. Each part is a slice of one YAML document
     /// (indentation continues across them), split by concern so each file stays readable.
-    static let yaml: String = [header, readPaths, feedPaths, alertPaths, components, readSchemas, feedSchemas, alertSchemas].joined(separator: "\n")
+    static let yaml: String = [header, readPaths, feedPaths, alertPaths, auditPaths,
+                               components, readSchemas, feedSchemas, alertSchemas, auditSchemas].joined(separator: "\n")
 
     /// `openapi`, `info`, `servers`, `tags`.
     static let header: String = """
@@ -16,7 +17,8 @@ enum OpenAPIDocument {
           version: "1"
           summary: Outcomes measurement for children's services in Wales.
           description: |
-            Summaries, measures, the catalogue, feed logs and computation runs of `outcomesd`.
+            Summaries, measures, the catalogue, feed logs, computation runs, alerts, published
+            figures, the audit of revised values and what changed between runs of `outcomesd`.
 
             Formats: data endpoints that take `format` answer JSON (`application/json`, the default),
             plain text for a terminal (`text/plain; charset=utf-8`) or CSV (`text/csv; charset=utf-8`),
@@ -27,10 +29,12 @@ enum OpenAPIDocument {
             in text, CSV and the catalogue tables where the catalogue has them; English otherwise.
 
             Access: `Authorization: Bearer <token>` (tokens come from `outcomesd token create`) with
-            role `reader`, `partner` or `admin`. Reading summaries, measures, alerts and the catalogue needs
-            any token, or none when the daemon runs with `serving.anonymous_read` on (the `{}`
-            alternative in `security`). Feed logs need a partner token (its own feeds) or an admin
-            token (all); submitting feeds a partner or admin token; starting a run an admin token.
+            role `reader`, `partner` or `admin`. Reading summaries, measures, alerts, publications,
+            changes and the catalogue needs any token, or none when the daemon runs with
+            `serving.anonymous_read` on (the `{}` alternative in `security`). Feed logs need a partner
+            token (its own feeds) or an admin token (all), and so do revisions (its own indicators',
+            or all); submitting feeds a partner or admin token; starting a run, publishing and
+            withdrawing an admin token.
             `x-outcomesd-roles` on each operation lists the roles that may call it.
             A missing, unknown or revoked token is 401 with `WWW-Authenticate: Bearer`; a role that
             may not call the operation is 403.
@@ -68,6 +72,12 @@ enum OpenAPIDocument {
             description: Computation runs.
           - name: alerts
             description: Alerts raised by the catalogue's rules after each run, and their changes.
+          - name: publications
+            description: Published figures; a feed changes them only by confirming the revision.
+          - name: revisions
+            description: The audit of revised values (who, how, when, why).
+          - name: changes
+            description: What changed between two runs.
           - name: meta
             description: This description.
         """

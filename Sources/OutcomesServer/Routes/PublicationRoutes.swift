@@ -50,6 +50,11 @@ struct PublicationRoutes: Sendable {
         } catch {
             throw HTTPError(.badRequest, message: "send a JSON object {\"indicator\": ID, \"period\": P} or {\"indicator\": ID (optional), \"through\": P}, with an optional \"note\"")
         }
+        // Stored as text, where PostgreSQL has no room for a NUL character.
+        for (name, value) in [("indicator", body.indicator), ("period", body.period), ("through", body.through), ("note", body.note)]
+        where value?.utf8.contains(0) == true {
+            throw HTTPError(.badRequest, message: "\"\(name)\" holds a NUL character (\\u0000); send text")
+        }
         let scope: (indicator: String?, scope: Publication.Scope)
         do {
             scope = try PublicationStore.scope(indicator: body.indicator, period: body.period, through: body.through, catalogue: context.catalogue)
@@ -67,6 +72,9 @@ struct PublicationRoutes: Sendable {
             throw HTTPError(.badRequest, message: "'\(text)' is not a publication id (a whole number); GET /v1/publications lists them")
         }
         let reason = request.uri.queryParameters["reason"].map(String.init)
+        if reason?.utf8.contains(0) == true {
+            throw HTTPError(.badRequest, message: "?reason= holds a NUL character (%00); send text")
+        }
         guard let entry = try await store.withdraw(id: id, by: principal.name, reason: reason) else {
             throw HTTPError(.notFound, message: "no publication \(id) in force; GET /v1/publications?all=true lists every one")
         }
