@@ -25,6 +25,9 @@ internal import Yams
 /// serving:
 ///   anonymous_read: false               # true: summaries and measures readable without a token
 ///   read_timeout_seconds: 30            # idle connections, and bodies slower than 1 KiB/s beyond it, are closed
+///   auth_failure_burst: 20              # failed authentications per client address before 429 ...
+///   auth_failures_per_second: 1         # ... and how many more are allowed each second
+///   trusted_proxies: []                 # peers whose X-Forwarded-For names the client (e.g. [127.0.0.1] behind nginx)
 /// metrics:
 ///   require_token: false                # true: GET /metrics needs a reader or admin token
 /// ```
@@ -55,6 +58,13 @@ public struct Configuration: Hashable, Sendable {
     public var anonymousRead: Bool = false
     /// Idle connections and trickling request bodies are closed after this (slowloris).
     public var readTimeoutSeconds: Int = 30
+    /// Failed authentications a client address may have before they are answered 429, and how
+    /// many more it is allowed each second.
+    public var authFailureBurst: Int = 20
+    public var authFailuresPerSecond: Int = 1
+    /// Peers (IP addresses) that are reverse proxies: for a connection from one, the client is the
+    /// last address of `X-Forwarded-For`. Empty: the peer is the client.
+    public var trustedProxies: [String] = []
     public var metricsRequireToken: Bool = false
     public var alerts = AlertDelivery()
 
@@ -75,10 +85,20 @@ public struct Configuration: Hashable, Sendable {
             }
             if let node = f["alerts"] { config.alerts = AlertDelivery.parse(node, r) }
             if let node = f["serving"], let serving = r.fields(node, "'serving'") {
-                serving.rejectUnknown(["anonymous_read", "read_timeout_seconds"])
+                serving.rejectUnknown(["anonymous_read", "read_timeout_seconds", "auth_failure_burst", "auth_failures_per_second",
+                                       "trusted_proxies"])
                 if let b = serving["anonymous_read"].flatMap({ r.bool($0, "serving.anonymous_read") }) { config.anonymousRead = b }
                 if let n = serving["read_timeout_seconds"].flatMap({ r.int($0, "serving.read_timeout_seconds", in: 1...3600) }) {
                     config.readTimeoutSeconds = n
+                }
+                if let n = serving["auth_failure_burst"].flatMap({ r.int($0, "serving.auth_failure_burst", in: 1...1_000_000) }) {
+                    config.authFailureBurst = n
+                }
+                if let n = serving["auth_failures_per_second"].flatMap({ r.int($0, "serving.auth_failures_per_second", in: 1...1_000_000) }) {
+                    config.authFailuresPerSecond = n
+                }
+                if let node = serving["trusted_proxies"], let items = r.items(node, "serving.trusted_proxies") {
+                    config.trustedProxies = items.compactMap { r.string($0, "serving.trusted_proxies") }
                 }
             }
             if let node = f["compute"], let compute = r.fields(node, "'compute'") {

@@ -11,5 +11,8 @@ final class LiveCatalogue: Sendable {
 
     var catalogue: Catalogue { current.withLock { $0 } }
 
+    /// An area of the catalogue in use, without copying the catalogue.
+    func area(_ code: String) -> Area? { current.withLock { $0.area(code) } }
+
     func replace(with catalogue: Catalogue) { current.withLock { $0 = catalogue } }
 }

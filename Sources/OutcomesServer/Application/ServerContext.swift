@@ -32,6 +32,13 @@ public struct ServerContext: Sendable {
     public var keepRuns: Int = 10
     /// Let requests without a token read summaries and measures (reader role otherwise).
     public var anonymousRead: Bool = false
+    /// Failed authentications a client address may have before 429, and how many more each
+    /// second (``AuthFailureLimiter``; the configuration's `serving.auth_failure_burst` and
+    /// `serving.auth_failures_per_second`).
+    public var authFailureBurst: Int = 20
+    public var authFailuresPerSecond: Int = 1
+    /// Reverse proxies whose `X-Forwarded-For` names the client (``ClientAddress``).
+    public var trustedProxies: [String] = []
     /// `GET /metrics` needs a reader or admin token (the configuration's `metrics.require_token`).
     public var metricsRequireToken: Bool = false
     /// What `GET /metrics` reports (shared by copies; each context made by `init` has its own).

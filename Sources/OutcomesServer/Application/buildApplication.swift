@@ -14,9 +14,11 @@ public func buildApplication(_ context: ServerContext) -> some ApplicationProtoc
     let listener = ListenerProbe()
     let readTimeout = TimeAmount.nanoseconds(Int64(context.readTimeout / .nanoseconds(1)))
     let logger = context.logger
+    let trustedProxies = ClientAddress.normalized(context.trustedProxies)
     var app = Application(
         router: router,
-        server: .http1(configuration: .init(additionalChannelHandlers: [RequestReadTimeout(timeout: readTimeout, logger: logger)],
+        server: .http1(configuration: .init(additionalChannelHandlers: [RequestReadTimeout(timeout: readTimeout, logger: logger),
+                                                                            ClientAddress(trustedProxies: trustedProxies)],
                                             idleTimeout: readTimeout)),
         configuration: .init(address: .hostname(context.listen.host, port: context.listen.port), serverName: "outcomesd"),
         services: [context.client],
@@ -71,7 +73,9 @@ public func buildRouter(_ context: ServerContext) -> Router<BasicRequestContext>
     router.add(middleware: ErrorFormatMiddleware())
     HealthRoutes(context: context).register(on: router)
     let auth = BearerAuth(tokens: TokenStore(client: context.client, logger: context.logger), recent: context.principals,
-                          health: context.databaseHealth)
+                          health: context.databaseHealth,
+                          failures: AuthFailures(settings: .init(burst: context.authFailureBurst,
+                                                                 perSecond: Double(context.authFailuresPerSecond))))
     MetricsRoute(context: context, auth: auth).register(on: router)
     FeedRoutes(context: context, auth: auth).register(on: router)
     let read = ReadRoutes(context: context, auth: auth)

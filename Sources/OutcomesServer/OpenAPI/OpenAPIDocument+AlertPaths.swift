@@ -58,6 +58,8 @@ extension OpenAPIDocument {
                   $ref: '#/components/responses/Unauthorized'
                 '404':
                   $ref: '#/components/responses/NotFound'
+                '429':
+                  $ref: '#/components/responses/TooManyRequests'
           /v1/alerts/events:
             get:
               tags: [alerts]
@@ -125,5 +127,7 @@ extension OpenAPIDocument {
                   $ref: '#/components/responses/Unauthorized'
                 '404':
                   $ref: '#/components/responses/NotFound'
+                '429':
+                  $ref: '#/components/responses/TooManyRequests'
         """
 }

@@ -50,6 +50,8 @@ extension OpenAPIDocument {
                   $ref: '#/components/responses/BadRequest'
                 '401':
                   $ref: '#/components/responses/Unauthorized'
+                '429':
+                  $ref: '#/components/responses/TooManyRequests'
             post:
               tags: [publications]
               operationId: publish
@@ -114,6 +116,8 @@ extension OpenAPIDocument {
                     text/plain:
                       schema:
                         $ref: '#/components/schemas/ErrorText'
+                '429':
+                  $ref: '#/components/responses/TooManyRequests'
           /v1/publications/{id}:
             delete:
               tags: [publications]
@@ -168,6 +172,8 @@ extension OpenAPIDocument {
                     text/plain:
                       schema:
                         $ref: '#/components/schemas/ErrorText'
+                '429':
+                  $ref: '#/components/responses/TooManyRequests'
           /v1/revisions:
             get:
               tags: [revisions]
@@ -281,6 +287,8 @@ extension OpenAPIDocument {
                     text/plain:
                       schema:
                         $ref: '#/components/schemas/ErrorText'
+                '429':
+                  $ref: '#/components/responses/TooManyRequests'
           /v1/changes:
             get:
               tags: [changes]
@@ -380,6 +388,8 @@ extension OpenAPIDocument {
                     text/plain:
                       schema:
                         $ref: '#/components/schemas/ErrorText'
+                '429':
+                  $ref: '#/components/responses/TooManyRequests'
                 '503':
                   $ref: '#/components/responses/NoRun'
         """

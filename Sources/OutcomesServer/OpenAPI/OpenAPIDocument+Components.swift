@@ -167,6 +167,12 @@ extension OpenAPIDocument {
               required: true
               schema:
                 type: string
+            RetryAfter:
+              description: Seconds to wait before trying again.
+              required: true
+              schema:
+                type: string
+                pattern: '^[0-9]+$'
           responses:
             Summary:
               description: The roll-up of one area from one run.
@@ -276,6 +282,22 @@ extension OpenAPIDocument {
                     $ref: '#/components/schemas/ErrorText'
             BadAlertFilter:
               description: An unknown `format`, `state`, `aim`, `dimension` or `severity`, or a malformed `since`; the message names the parameter and what is accepted.
+              content:
+                application/json:
+                  schema:
+                    $ref: '#/components/schemas/Error'
+                text/plain:
+                  schema:
+                    $ref: '#/components/schemas/ErrorText'
+            TooManyRequests:
+              description: >-
+                Too many failed authentications from this client address (a missing, unknown or
+                revoked token; 20 allowed, one more each second): what would be 401 is 429 until
+                `Retry-After` seconds have passed. A request that authenticates is never refused
+                this way.
+              headers:
+                Retry-After:
+                  $ref: '#/components/headers/RetryAfter'
               content:
                 application/json:
                   schema:

@@ -38,6 +38,8 @@ extension OpenAPIDocument {
                   $ref: '#/components/responses/BadRequest'
                 '401':
                   $ref: '#/components/responses/Unauthorized'
+                '429':
+                  $ref: '#/components/responses/TooManyRequests'
             post:
               tags: [runs]
               operationId: startRun
@@ -66,6 +68,8 @@ extension OpenAPIDocument {
                     text/plain:
                       schema:
                         $ref: '#/components/schemas/ErrorText'
+                '429':
+                  $ref: '#/components/responses/TooManyRequests'
           /v1/feeds:
             get:
               tags: [feeds]
@@ -100,6 +104,8 @@ extension OpenAPIDocument {
                   $ref: '#/components/responses/Unauthorized'
                 '403':
                   $ref: '#/components/responses/Forbidden'
+                '429':
+                  $ref: '#/components/responses/TooManyRequests'
             post:
               tags: [feeds]
               operationId: submitFeed
@@ -252,6 +258,8 @@ extension OpenAPIDocument {
                     text/plain:
                       schema:
                         $ref: '#/components/schemas/ImportReportText'
+                '429':
+                  $ref: '#/components/responses/TooManyRequests'
           /v1/feeds/{id}:
             get:
               tags: [feeds]
@@ -301,5 +309,7 @@ extension OpenAPIDocument {
                   $ref: '#/components/responses/Forbidden'
                 '404':
                   $ref: '#/components/responses/NotFound'
+                '429':
+                  $ref: '#/components/responses/TooManyRequests'
         """
 }

@@ -64,6 +64,8 @@ extension OpenAPIDocument {
                   $ref: '#/components/responses/Unauthorized'
                 '403':
                   $ref: '#/components/responses/Forbidden'
+                '429':
+                  $ref: '#/components/responses/TooManyRequests'
           /v1/openapi.yaml:
             get:
               tags: [meta]
@@ -120,6 +122,8 @@ extension OpenAPIDocument {
                     text/plain:
                       schema:
                         $ref: '#/components/schemas/ErrorText'
+                '429':
+                  $ref: '#/components/responses/TooManyRequests'
                 '503':
                   $ref: '#/components/responses/NoRun'
           /v1/areas:
@@ -156,6 +160,8 @@ extension OpenAPIDocument {
                   $ref: '#/components/responses/BadRequest'
                 '401':
                   $ref: '#/components/responses/Unauthorized'
+                '429':
+                  $ref: '#/components/responses/TooManyRequests'
           /v1/areas/{code}:
             get:
               tags: [catalogue, summaries]
@@ -193,6 +199,8 @@ extension OpenAPIDocument {
                   $ref: '#/components/responses/Unauthorized'
                 '404':
                   $ref: '#/components/responses/NotFound'
+                '429':
+                  $ref: '#/components/responses/TooManyRequests'
                 '503':
                   $ref: '#/components/responses/NoRun'
           /v1/aims:
@@ -228,6 +236,8 @@ extension OpenAPIDocument {
                   $ref: '#/components/responses/BadRequest'
                 '401':
                   $ref: '#/components/responses/Unauthorized'
+                '429':
+                  $ref: '#/components/responses/TooManyRequests'
           /v1/aims/{n}:
             get:
               tags: [summaries]
@@ -263,6 +273,8 @@ extension OpenAPIDocument {
                   $ref: '#/components/responses/Unauthorized'
                 '404':
                   $ref: '#/components/responses/NotFound'
+                '429':
+                  $ref: '#/components/responses/TooManyRequests'
                 '503':
                   $ref: '#/components/responses/NoRun'
           /v1/dimensions:
@@ -298,6 +310,8 @@ extension OpenAPIDocument {
                   $ref: '#/components/responses/BadRequest'
                 '401':
                   $ref: '#/components/responses/Unauthorized'
+                '429':
+                  $ref: '#/components/responses/TooManyRequests'
           /v1/dimensions/{letter}:
             get:
               tags: [summaries]
@@ -332,6 +346,8 @@ extension OpenAPIDocument {
                   $ref: '#/components/responses/Unauthorized'
                 '404':
                   $ref: '#/components/responses/NotFound'
+                '429':
+                  $ref: '#/components/responses/TooManyRequests'
                 '503':
                   $ref: '#/components/responses/NoRun'
           /v1/indicators:
@@ -366,6 +382,8 @@ extension OpenAPIDocument {
                   $ref: '#/components/responses/BadRequest'
                 '401':
                   $ref: '#/components/responses/Unauthorized'
+                '429':
+                  $ref: '#/components/responses/TooManyRequests'
           /v1/indicators/{id}:
             get:
               tags: [summaries]
@@ -448,6 +466,8 @@ extension OpenAPIDocument {
                     text/plain:
                       schema:
                         $ref: '#/components/schemas/ErrorText'
+                '429':
+                  $ref: '#/components/responses/TooManyRequests'
                 '503':
                   $ref: '#/components/responses/NoRun'
         """

@@ -37,7 +37,9 @@ enum OpenAPIDocument {
             withdrawing an admin token.
             `x-outcomesd-roles` on each operation lists the roles that may call it.
             A missing, unknown or revoked token is 401 with `WWW-Authenticate: Bearer`; a role that
-            may not call the operation is 403.
+            may not call the operation is 403. A client address with too many failed authentications
+            (20, then one more a second; `serving.auth_failure_burst`, `serving.auth_failures_per_second`)
+            gets 429 with `Retry-After` instead of 401 until it may try again.
 
             Small numbers: readers, anonymous callers and partners reading another partner's
             indicator see counts, numerators and denominators below the indicator's threshold

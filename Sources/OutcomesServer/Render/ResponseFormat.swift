@@ -26,7 +26,9 @@ public enum ResponseFormat: String, CaseIterable, Sendable {
             }
             return format
         }
-        let accept = request.headers[.accept]?.lowercased() ?? ""
+        // No `Accept` (most scripts): JSON, without Foundation's substring search (0.6% of a
+        // cached summary's CPU time, even on an empty string).
+        guard let accept = request.headers[.accept]?.lowercased(), !accept.isEmpty else { return .json }
         if accept.contains("text/csv") { return .csv }
         if accept.contains("text/plain") { return .text }
         return .json

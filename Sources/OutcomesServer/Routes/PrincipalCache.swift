@@ -8,14 +8,21 @@ import Synchronization
 /// one exception is an outage, when no revocation can be written). An
 /// entry also expires after `lifetime`; only known tokens are kept (an unknown token is asked of
 /// the database every time, so random tokens cannot fill it), at most `capacity`.
+///
+/// Tokens are secrets: entries are found by the token's keyed hash (`Hasher`, SipHash with this
+/// process's random seed), so the lookup compares hash values, never the token; the entry's token
+/// is then compared in constant time (``sameToken(_:_:)``). A SHA-256 of every token read instead
+/// cost 0.8% of a cached summary's CPU time (`perf record` under `wrk`, Benchmarks/serve).
 final class PrincipalCache: Sendable {
     private struct Entry {
+        var token: String
         var principal: Principal
         var verifiedAt: ContinuousClock.Instant
     }
 
     private struct State {
-        var entries: [String: Entry] = [:]
+        /// By the token's `hashValue`.
+        var entries: [Int: Entry] = [:]
         var listening = false
         /// Bumped by every change, so a verification that started before one is not kept.
         var generation = 0
@@ -42,16 +49,17 @@ final class PrincipalCache: Sendable {
     /// state (reads of cached results go on for the callers who were using them).
     func principal(for token: String, databaseDown: Bool = false) -> (principal: Principal?, generation: Int) {
         let lifetime = lifetime
+        let key = token.hashValue
         return state.withLock { s in
-            if databaseDown, let entry = s.entries[token] { return (entry.principal, s.generation) }
+            if databaseDown, let entry = s.entries[key], Self.sameToken(entry.token, token) { return (entry.principal, s.generation) }
             guard s.listening else {
                 // The database answers but nobody listens: a revocation could land unheard.
                 s.entries.removeAll()
                 return (nil, s.generation)
             }
-            guard let entry = s.entries[token] else { return (nil, s.generation) }
+            guard let entry = s.entries[key], Self.sameToken(entry.token, token) else { return (nil, s.generation) }
             guard now() - entry.verifiedAt < lifetime else {
-                s.entries[token] = nil
+                s.entries[key] = nil
                 return (nil, s.generation)
             }
             return (entry.principal, s.generation)
@@ -68,7 +76,21 @@ final class PrincipalCache: Sendable {
                 s.entries = s.entries.filter { instant - $0.value.verifiedAt < lifetime }
                 if s.entries.count >= capacity { s.entries.removeAll() }
             }
-            s.entries[token] = Entry(principal: principal, verifiedAt: now())
+            s.entries[token.hashValue] = Entry(token: token, principal: principal, verifiedAt: now())
+        }
+    }
+
+    /// Whether two tokens are the same, in a time that depends on their lengths only (all
+    /// tokens have the same length), not on where they differ.
+    static func sameToken(_ a: String, _ b: String) -> Bool {
+        var (a, b) = (a, b)
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                guard x.count == y.count else { return false }
+                var difference: UInt8 = 0
+                for i in 0..<x.count { difference |= x[i] ^ y[i] }
+                return difference == 0
+            }
         }
     }
 

@@ -26,7 +26,7 @@ struct ReadRoutes: Sendable {
     /// Readers: any token, or none when `serving.anonymous_read` is on (nil principal).
     @discardableResult
     func requireReader(_ request: Request) async throws -> Principal? {
-        if context.anonymousRead && request.headers[.authorization] == nil { return nil }
+        if context.anonymousRead && !request.headers.contains(.authorization) { return nil }
         return try await auth.principal(request)
     }
 
@@ -56,12 +56,15 @@ struct ReadRoutes: Sendable {
             var headers = Self.headers(key: key, run: run)
             headers[.contentType] = format.contentType
             let body = ByteBuffer(string: try await render(Rendering(format: format, welsh: welsh, run: run, queries: queries)))
+            // What `Response` would add to every hit (measured: 0.8% of a cached summary).
+            headers[.contentLength] = String(body.readableBytes)
             entry = RenderCache.Entry(body: body, headers: headers)
             cache.put(key, entry)
         }
         if let match = request.headers[.ifNoneMatch], let etag = entry.headers[.eTag], match.contains(etag) || match == "*" {
             var headers = entry.headers
             headers[.contentType] = nil
+            headers[.contentLength] = nil
             return Response(status: .notModified, headers: headers)
         }
         return Response(status: .ok, headers: entry.headers, body: .init(byteBuffer: entry.body))
@@ -72,9 +75,11 @@ struct ReadRoutes: Sendable {
         let principal = try await requireReader(request)
         let query = request.uri.queryParameters
         let code = areaCode ?? query["area"].map(String.init) ?? ComputeContext.walesCode
-        guard let area = context.catalogue.area(code) else { throw Self.unknownArea(code) }
-        let catalogue = context.catalogue
+        // The area alone, not a copy of the whole catalogue (0.3% of a cached summary): the
+        // catalogue is read for rendering, on a miss.
+        guard let area = context.live.area(code) else { throw Self.unknownArea(code) }
         return try await fromRun(request, query, path: "summary/\(code)", audience: Suppression.audience(principal)) { r in
+            let catalogue = context.catalogue
             guard let summary = try await r.queries.summary(area: area.code, run: r.run.id) else {
                 throw HTTPError(.notFound, message: "run \(r.run.id) has no summary for \(code) (an area retired before the run)")
             }

@@ -44,6 +44,9 @@ struct ServeCommand: AsyncParsableCommand {
             serverContext.keepRuns = config.keepRuns
             serverContext.anonymousRead = config.anonymousRead
             serverContext.readTimeout = .seconds(config.readTimeoutSeconds)
+            serverContext.authFailureBurst = config.authFailureBurst
+            serverContext.authFailuresPerSecond = config.authFailuresPerSecond
+            serverContext.trustedProxies = config.trustedProxies
             serverContext.metricsRequireToken = config.metricsRequireToken
             // One registry for the daemon's own metrics and, through swift-metrics (bootstrapped
             // once per process, here), Hummingbird's request metrics.
