@@ -14,6 +14,23 @@ struct TokenStoreTests {
         var value: Int { count.withLock { $0 } }
     }
 
+    @Test("an expired token is refused like a revoked one; one not yet expired carries its expiry to the caller")
+    func expiry() async throws {
+        try await TestCluster.withMigratedDatabase { client, _ in
+            let store = TokenStore(client: client, logger: TestCluster.logger)
+            let (expired, _) = try await store.create(role: .reader, partner: nil, name: "old", expiresAt: Date().addingTimeInterval(-1))
+            let later = Date().addingTimeInterval(3600)
+            let (valid, record) = try await store.create(role: .reader, partner: nil, name: "new", expiresAt: later)
+            #expect(try await store.authenticate(expired) == nil)
+            let principal = try #require(try await store.authenticate(valid))
+            #expect(abs((principal.expiresAt ?? .distantPast).timeIntervalSince(later)) < 0.01)
+            #expect(abs((record.expiresAt ?? .distantPast).timeIntervalSince(later)) < 0.01)
+            // Expiring it in the database takes effect at once.
+            try await client.query("UPDATE api_token SET expires_at = now() - interval '1 second' WHERE id = \(record.id)", logger: TestCluster.logger)
+            #expect(try await store.authenticate(valid) == nil)
+        }
+    }
+
     @Test("a revocation, by the store or by plain SQL, is announced to a listener; a last-use update is not")
     func revocationAnnounced() async throws {
         try await TestCluster.withMigratedDatabase { client, _ in

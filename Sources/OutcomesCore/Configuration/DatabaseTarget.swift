@@ -2,8 +2,10 @@
 /// outcomesd like any PostgreSQL client.
 ///
 /// Sources, highest first: the `postgresql://` URI (`database.url` or `OUTCOMESD_DATABASE_URL`),
-/// then the standard `PGHOST`, `PGPORT`, `PGUSER`, `PGPASSWORD`, `PGDATABASE`, `PGSSLMODE`
-/// variables, then libpq's defaults. A password not given is looked up in the password file
+/// then the standard `PGHOST`, `PGPORT`, `PGUSER`, `PGPASSWORD`, `PGDATABASE`, `PGSSLMODE`,
+/// `PGSSLROOTCERT` variables, then libpq's defaults. `verify-ca` and `verify-full` check the
+/// server's certificate against `sslrootcert` (a PEM file of trusted CAs) when given, else the
+/// system's trust store. A password not given is looked up in the password file
 /// (`PGPASSFILE`, else `~/.pgpass`) by ``PasswordFile``.
 ///
 /// ```swift
@@ -24,13 +26,17 @@ public struct DatabaseTarget: Hashable, Sendable {
     public var password: String?
     public var database: String
     public var sslMode: SSLMode
+    /// PEM file of the certificate authorities trusted for `verify-ca`/`verify-full` (libpq's
+    /// `sslrootcert`); nil: the system's trust store.
+    public var sslRootCert: String?
 
     public var isUnixSocket: Bool { host.hasPrefix("/") }
     /// `<dir>/.s.PGSQL.<port>`, when `host` is a socket directory.
     public var socketPath: String { "\(host)/.s.PGSQL.\(port)" }
 
     public init(host: String, port: Int = 5432, user: String, password: String? = nil,
-                database: String, sslMode: SSLMode = .prefer) {
+                database: String, sslMode: SSLMode = .prefer, sslRootCert: String? = nil) {
+        self.sslRootCert = sslRootCert
         self.host = host
         self.port = port
         self.user = user
@@ -52,6 +58,7 @@ public struct DatabaseTarget: Hashable, Sendable {
         var password = environment["PGPASSWORD"]
         var database: String? = environment["PGDATABASE"]
         var sslText = environment["PGSSLMODE"] ?? "prefer"
+        var rootCert = environment["PGSSLROOTCERT"]
 
         if let url {
             let scheme: String
@@ -99,6 +106,7 @@ public struct DatabaseTarget: Hashable, Sendable {
                 let key = String(kv[0]), value = kv.count > 1 ? Self.percentDecoded(kv[1]) : ""
                 switch key {
                 case "sslmode": sslText = value
+                case "sslrootcert": rootCert = value
                 case "host": host = value
                 case "port":
                     guard let p = Int(value) else { throw ParseError(message: "database URL port '\(value)' is not a number") }
@@ -108,7 +116,7 @@ public struct DatabaseTarget: Hashable, Sendable {
                 case "dbname": database = value
                 case "application_name", "connect_timeout": break
                 default:
-                    throw ParseError(message: "unsupported database URL parameter '\(key)'; supported: sslmode, host, port, user, password, dbname, application_name, connect_timeout")
+                    throw ParseError(message: "unsupported database URL parameter '\(key)'; supported: sslmode, sslrootcert, host, port, user, password, dbname, application_name, connect_timeout")
                 }
             }
         }
@@ -116,7 +124,7 @@ public struct DatabaseTarget: Hashable, Sendable {
         guard let mode = SSLMode(rawValue: sslText) else {
             throw ParseError(message: "unknown sslmode '\(sslText)'; accepted: \(SSLMode.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        self.init(host: host, port: port, user: user, password: password, database: database ?? user, sslMode: mode)
+        self.init(host: host, port: port, user: user, password: password, database: database ?? user, sslMode: mode, sslRootCert: rootCert)
     }
 
     /// The URI with any password replaced by `***`, for logs and messages.

@@ -23,9 +23,13 @@ struct BearerAuth: Sendable {
             throw failure(request, "missing bearer token; send Authorization: Bearer <token> (see outcomesd token create)")
         }
         let (known, generation) = recent.principal(for: token, databaseDown: health.map { !$0.isReachable } ?? false)
-        if let known { return known }
+        if let known {
+            // Remembered before it expired: the expiry holds to the second, cache or not.
+            if let expiry = known.expiresAt, expiry <= Date() { throw failure(request, "expired token") }
+            return known
+        }
         guard let principal = try await tokens.authenticate(token) else {
-            throw failure(request, "unknown or revoked token")
+            throw failure(request, "unknown, revoked or expired token")
         }
         recent.keep(principal, for: token, generation: generation)
         return principal

@@ -23,9 +23,11 @@ public struct TokenStore: Sendable {
         public var createdAt: Date
         public var lastUsedAt: Date?
         public var revokedAt: Date?
+        public var expiresAt: Date?
 
         enum CodingKeys: String, CodingKey {
             case id, name, role, partner, prefix, createdAt = "created_at", lastUsedAt = "last_used_at", revokedAt = "revoked_at"
+            case expiresAt = "expires_at"
         }
     }
 
@@ -46,7 +48,8 @@ public struct TokenStore: Sendable {
     }
 
     /// Creates a token; returns it (show it once) and its record.
-    public func create(role: Principal.Role, partner: String?, name: String) async throws -> (String, Record) {
+    /// - Parameter expiresAt: when the token stops being accepted (nil: never).
+    public func create(role: Principal.Role, partner: String?, name: String, expiresAt: Date? = nil) async throws -> (String, Record) {
         if role == .partner, partner == nil { throw InvalidRequest(description: "a partner token needs --partner KEY") }
         if role != .partner, partner != nil { throw InvalidRequest(description: "--partner is only for --role partner") }
         var random = SystemRandomNumberGenerator()
@@ -55,8 +58,9 @@ public struct TokenStore: Sendable {
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
         let prefix = String(token.prefix(10))
         let rows = try await client.query("""
-            INSERT INTO api_token (name, role, partner_id, sha256, prefix)
-            SELECT \(name), \(role.rawValue), (SELECT id FROM partner WHERE key = \(partner) AND retired_at IS NULL), \(Self.digest(token)), \(prefix)
+            INSERT INTO api_token (name, role, partner_id, sha256, prefix, expires_at)
+            SELECT \(name), \(role.rawValue), (SELECT id FROM partner WHERE key = \(partner) AND retired_at IS NULL), \(Self.digest(token)), \(prefix),
+                   \(expiresAt)
             WHERE \(partner)::text IS NULL OR EXISTS (SELECT 1 FROM partner WHERE key = \(partner) AND retired_at IS NULL)
             RETURNING id
             """, logger: logger)
@@ -69,15 +73,16 @@ public struct TokenStore: Sendable {
 
     public func list(includeRevoked: Bool = false) async throws -> [Record] {
         let rows = try await client.query("""
-            SELECT t.id, t.name, t.role, p.key, t.prefix, t.created_at, t.last_used_at, t.revoked_at
+            SELECT t.id, t.name, t.role, p.key, t.prefix, t.created_at, t.last_used_at, t.revoked_at, t.expires_at
             FROM api_token t LEFT JOIN partner p ON p.id = t.partner_id
             WHERE \(includeRevoked) OR t.revoked_at IS NULL
             ORDER BY t.id
             """, logger: logger)
         var records: [Record] = []
-        for try await (id, name, role, partner, prefix, created, used, revoked) in rows.decode((Int64, String, String, String?, String, Date, Date?, Date?).self) {
+        for try await (id, name, role, partner, prefix, created, used, revoked, expires)
+                in rows.decode((Int64, String, String, String?, String, Date, Date?, Date?, Date?).self) {
             records.append(Record(id: id, name: name, role: Principal.Role(rawValue: role) ?? .reader, partner: partner,
-                                  prefix: prefix, createdAt: created, lastUsedAt: used, revokedAt: revoked))
+                                  prefix: prefix, createdAt: created, lastUsedAt: used, revokedAt: revoked, expiresAt: expires))
         }
         return records
     }
@@ -140,11 +145,12 @@ public struct TokenStore: Sendable {
             UPDATE api_token t SET last_used_at = now()
             FROM api_token t2 LEFT JOIN partner p ON p.id = t2.partner_id
             WHERE t.id = t2.id AND t.sha256 = \(Self.digest(token)) AND t.revoked_at IS NULL
-            RETURNING t.id, t.name, t.role, p.key
+              AND (t.expires_at IS NULL OR t.expires_at > now())
+            RETURNING t.id, t.name, t.role, p.key, t.expires_at
             """, logger: logger)
-        for try await (id, name, role, partner) in rows.decode((Int64, String, String, String?).self) {
+        for try await (id, name, role, partner, expires) in rows.decode((Int64, String, String, String?, Date?).self) {
             guard let role = Principal.Role(rawValue: role) else { return nil }
-            return Principal(tokenID: id, name: name, role: role, partner: partner)
+            return Principal(tokenID: id, name: name, role: role, partner: partner, expiresAt: expires)
         }
         return nil
     }

@@ -21,6 +21,7 @@ extension PostgresClient.Configuration {
             self.init(unixSocketPath: target.socketPath, username: target.user, password: password, database: target.database)
         } else {
             var tlsConfig = TLSConfiguration.makeClientConfiguration()
+            if let rootCert = target.sslRootCert { tlsConfig.trustRoots = .file(rootCert) }
             let tls: PostgresClient.Configuration.TLS
             switch target.sslMode {
             case .disable: tls = .disable
