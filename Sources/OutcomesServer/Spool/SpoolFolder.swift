@@ -23,6 +23,8 @@ struct SpoolFolder: Sendable {
     }
 
     let root: String
+    /// Writes an errors file whole or not at all (``writeWhole(_:to:)``; tests swap in a failing one).
+    var writeFile: @Sendable (Data, String) throws -> Void = { try SpoolFolder.writeWhole($0, to: $1) }
 
     var incoming: String { root + "/incoming" }
     var processing: String { root + "/processing" }
@@ -79,21 +81,54 @@ struct SpoolFolder: Sendable {
         return nil
     }
 
-    /// Moves a processed file to `archive/` (applied or duplicate: `<feed id>-<name>`).
-    func archive(_ file: Claimed, feedID: Int64?) throws -> String {
+    /// Moves a processed file to `archive/` (applied or duplicate: `<feed id>-<name>`), with the
+    /// rejected rows' errors beside it when there are any. The feed has landed, so it is archived
+    /// even when its errors file cannot be written (a full file system): `errorsNotWritten` then
+    /// says why (the errors are in the database: `GET /v1/feeds/{id}`).
+    func archive(_ file: Claimed, feedID: Int64?, errors: String? = nil) throws -> (path: String, errorsNotWritten: (any Error)?) {
         let target = try destination(archive, file.partner, "\(feedID.map { "\($0)-" } ?? "")\(file.name)")
+        var failure: (any Error)?
+        if let errors {
+            do { try writeFile(Data(errors.utf8), target + ".errors.txt") } catch { failure = error }
+        }
         try move(file.path, target)
+        carryMarker(from: file.path, to: target)
+        return (target, failure)
+    }
+
+    /// Moves a refused file to `rejected/` with `<name>.errors.txt` beside it. The errors file is
+    /// written first, whole or not at all: when it cannot be (a full file system) this throws and
+    /// the file stays where it was, to be processed again, so a rejected feed never sits in
+    /// `rejected/` without its errors.
+    func reject(_ file: Claimed, errors: String) throws -> String {
+        let target = try destination(rejected, file.partner, file.name)
+        try writeFile(Data(errors.utf8), target + ".errors.txt")
+        do {
+            try move(file.path, target)
+        } catch {
+            try? FileManager.default.removeItem(atPath: target + ".errors.txt")
+            throw error
+        }
         carryMarker(from: file.path, to: target)
         return target
     }
 
-    /// Moves a refused file to `rejected/` and writes `<name>.errors.txt` beside it.
-    func reject(_ file: Claimed, errors: String) throws -> String {
-        let target = try destination(rejected, file.partner, file.name)
-        try move(file.path, target)
-        carryMarker(from: file.path, to: target)
-        try Data(errors.utf8).write(to: URL(fileURLWithPath: target + ".errors.txt"))
-        return target
+    /// Writes `data` to `path` through a dot-name beside it and a rename: a failed write (ENOSPC)
+    /// leaves no partial or empty file behind.
+    static func writeWhole(_ data: Data, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".part")
+        do {
+            try data.write(to: temporary)
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+        guard rename(temporary.path, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: reason])
+        }
     }
 
     /// `folder/partner/name`, made unique with `.1`, `.2`… so nothing is overwritten.

@@ -129,13 +129,16 @@ extension SpoolFolder {
             try FileManager.default.createDirectory(atPath: rejected, withIntermediateDirectories: true)
             target = try destination(root, "rejected", refusal.name)
         }
+        // The errors file first, whole or not at all: on a full file system the entry stays put.
+        try writeFile(Data("\(refusal.name): rejected whole: \(refusal.reason)\n".utf8), target + ".errors.txt")
         let status = refusal.path.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { rename($0.baseAddress!, target) }
         }
         guard status == 0 else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: target + ".errors.txt")
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target, NSLocalizedDescriptionKey: reason])
         }
-        try Data("\(refusal.name): rejected whole: \(refusal.reason)\n".utf8).write(to: URL(fileURLWithPath: target + ".errors.txt"))
         return target
     }
 }

@@ -104,9 +104,10 @@ struct SpoolWatcher: Service {
             let moved = try folder.reject(file, errors: report.text)
             logger.notice("spool feed rejected", metadata: ["file": "\(moved)", "feed_id": "\(report.feedID.map(String.init) ?? "-")"])
         case .applied, .duplicate, .dryRun:
-            let moved = try folder.archive(file, feedID: report.feedID)
-            if report.rejected > 0 {
-                try Data(report.text.utf8).write(to: URL(fileURLWithPath: moved + ".errors.txt"))
+            let (moved, errorsNotWritten) = try folder.archive(file, feedID: report.feedID, errors: report.rejected > 0 ? report.text : nil)
+            if let errorsNotWritten {
+                logger.error("spool feed archived, but its rejected rows' errors file could not be written beside it; they are in GET /v1/feeds/{id}",
+                             metadata: ["file": "\(moved)", "feed_id": "\(report.feedID.map(String.init) ?? "-")", "error": "\(errorsNotWritten)"])
             }
             logger.notice("spool feed archived", metadata: ["file": "\(moved)", "status": "\(report.status.rawValue)"])
         }
