@@ -60,11 +60,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The representations of what a run holds: text, JSON, CSV and HTML (with inline SVG),
+        // shared by the HTTP routes and the command line. No HTTP: nothing here knows a request.
+        .target(
+            name: "OutcomesRender",
+            dependencies: ["OutcomesCore", "OutcomesStore"],
+            swiftSettings: swiftSettings
+        ),
         // The daemon's services: HTTP routes, assembled in one ServiceGroup.
         .target(
             name: "OutcomesServer",
             dependencies: [
-                "OutcomesCore", "OutcomesFeeds", "OutcomesStore",
+                "OutcomesCore", "OutcomesFeeds", "OutcomesStore", "OutcomesRender",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -90,7 +97,7 @@ let package = Package(
         .executableTarget(
             name: "outcomesd",
             dependencies: [
-                "OutcomesCore", "OutcomesFeeds", "OutcomesStore", "OutcomesServer",
+                "OutcomesCore", "OutcomesFeeds", "OutcomesStore", "OutcomesRender", "OutcomesServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -123,7 +130,7 @@ let package = Package(
         .testTarget(
             name: "OutcomesServerTests",
             dependencies: [
-                "OutcomesCore", "OutcomesFeeds", "OutcomesStore", "OutcomesServer", "OutcomesTestSupport",
+                "OutcomesCore", "OutcomesFeeds", "OutcomesStore", "OutcomesRender", "OutcomesServer", "OutcomesTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

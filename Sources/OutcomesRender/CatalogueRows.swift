@@ -1,18 +1,18 @@
 import OutcomesCore
 
 /// `GET /v1/areas`: one area. `name` is in the asked language (Welsh where the catalogue has it).
-struct AreaRow: TableRow, EveryKeyEncodable {
-    var code: String
-    var name: String
-    var name_en: String
-    var name_cy: String?
-    var kind: String
+package struct AreaRow: TableRow, EveryKeyEncodable {
+    package var code: String
+    package var name: String
+    package var name_en: String
+    package var name_cy: String?
+    package var kind: String
     /// The containing area's code today; null for Wales.
-    var parent: String?
-    var valid_from: String?
-    var valid_to: String?
+    package var parent: String?
+    package var valid_from: String?
+    package var valid_to: String?
 
-    init(_ area: Area, welsh: Bool, today: CivilDate) {
+    package init(_ area: Area, welsh: Bool, today: CivilDate) {
         code = area.code
         name = area.name.text(welsh: welsh)
         name_en = area.name.en
@@ -23,56 +23,72 @@ struct AreaRow: TableRow, EveryKeyEncodable {
         valid_to = area.validTo?.description
     }
 
-    static let columns = ["code", "name", "name_en", "name_cy", "kind", "parent", "valid_from", "valid_to"]
-    var cells: [String] { [code, name, name_en, name_cy ?? "", kind, parent ?? "", valid_from ?? "", valid_to ?? ""] }
-    static let textColumns = ["code", "kind", "parent", "from", "to", "name"]
-    var textCells: [String] { [code, kind, parent ?? "", valid_from ?? "", valid_to ?? "", name] }
+    package static let columns = ["code", "name", "name_en", "name_cy", "kind", "parent", "valid_from", "valid_to"]
+    package var cells: [String] { [code, name, name_en, name_cy ?? "", kind, parent ?? "", valid_from ?? "", valid_to ?? ""] }
+    package static let textColumns = ["code", "kind", "parent", "from", "to", "name"]
+    package var textCells: [String] { [code, kind, parent ?? "", valid_from ?? "", valid_to ?? "", name] }
 }
 
 /// `GET /v1/aims`: one core aim and how many indicators are under it.
-struct AimRow: TableRow, EveryKeyEncodable {
-    var aim: Int
-    var title: String
-    var title_en: String
-    var title_cy: String?
-    var indicators: Int
+package struct AimRow: TableRow, EveryKeyEncodable {
+    package var aim: Int
+    package var title: String
+    package var title_en: String
+    package var title_cy: String?
+    package var indicators: Int
 
-    static let columns = ["aim", "title", "title_en", "title_cy", "indicators"]
-    var cells: [String] { [String(aim), title, title_en, title_cy ?? "", String(indicators)] }
-    static let textColumns = ["aim", "indicators", "title"]
-    var textCells: [String] { [String(aim), String(indicators), title] }
+    package init(aim: Int, title: String, title_en: String, title_cy: String?, indicators: Int) {
+        self.aim = aim
+        self.title = title
+        self.title_en = title_en
+        self.title_cy = title_cy
+        self.indicators = indicators
+    }
+
+    package static let columns = ["aim", "title", "title_en", "title_cy", "indicators"]
+    package var cells: [String] { [String(aim), title, title_en, title_cy ?? "", String(indicators)] }
+    package static let textColumns = ["aim", "indicators", "title"]
+    package var textCells: [String] { [String(aim), String(indicators), title] }
 }
 
 /// `GET /v1/dimensions`: one s25(11) dimension and how many indicators are under it.
-struct DimensionRow: TableRow, EveryKeyEncodable {
-    var dimension: String
-    var title: String
-    var title_en: String
-    var title_cy: String?
-    var indicators: Int
+package struct DimensionRow: TableRow, EveryKeyEncodable {
+    package var dimension: String
+    package var title: String
+    package var title_en: String
+    package var title_cy: String?
+    package var indicators: Int
 
-    static let columns = ["dimension", "title", "title_en", "title_cy", "indicators"]
-    var cells: [String] { [dimension, title, title_en, title_cy ?? "", String(indicators)] }
-    static let textColumns = ["dimension", "indicators", "title"]
-    var textCells: [String] { ["(\(dimension))", String(indicators), title] }
+    package init(dimension: String, title: String, title_en: String, title_cy: String?, indicators: Int) {
+        self.dimension = dimension
+        self.title = title
+        self.title_en = title_en
+        self.title_cy = title_cy
+        self.indicators = indicators
+    }
+
+    package static let columns = ["dimension", "title", "title_en", "title_cy", "indicators"]
+    package var cells: [String] { [dimension, title, title_en, title_cy ?? "", String(indicators)] }
+    package static let textColumns = ["dimension", "indicators", "title"]
+    package var textCells: [String] { ["(\(dimension))", String(indicators), title] }
 }
 
 /// `GET /v1/indicators`: an indicator's metadata. In CSV, lists are space-separated.
-struct IndicatorRow: TableRow, EveryKeyEncodable {
-    var id: String
-    var title: String
-    var title_en: String
-    var title_cy: String?
-    var type: String
-    var unit: String
-    var polarity: String
-    var aims: [Int]
-    var dimensions: [String]
-    var partner: String
-    var period_type: String
-    var breakdowns: [String]
+package struct IndicatorRow: TableRow, EveryKeyEncodable {
+    package var id: String
+    package var title: String
+    package var title_en: String
+    package var title_cy: String?
+    package var type: String
+    package var unit: String
+    package var polarity: String
+    package var aims: [Int]
+    package var dimensions: [String]
+    package var partner: String
+    package var period_type: String
+    package var breakdowns: [String]
 
-    init(_ i: Indicator, welsh: Bool) {
+    package init(_ i: Indicator, welsh: Bool) {
         id = i.id
         title = i.title.text(welsh: welsh)
         title_en = i.title.en
@@ -87,15 +103,15 @@ struct IndicatorRow: TableRow, EveryKeyEncodable {
         breakdowns = i.breakdowns
     }
 
-    static let columns = ["id", "title", "title_en", "title_cy", "type", "unit", "polarity", "aims", "dimensions", "partner",
+    package static let columns = ["id", "title", "title_en", "title_cy", "type", "unit", "polarity", "aims", "dimensions", "partner",
                           "period_type", "breakdowns"]
-    var cells: [String] {
+    package var cells: [String] {
         [id, title, title_en, title_cy ?? "", type, unit, polarity, aims.map(String.init).joined(separator: " "),
          dimensions.joined(separator: " "), partner, period_type, breakdowns.joined(separator: " ")]
     }
-    static let textColumns = ["id", "type", "period", "aims", "dims", "partner"]
-    var textCells: [String] {
+    package static let textColumns = ["id", "type", "period", "aims", "dims", "partner"]
+    package var textCells: [String] {
         [id, type, period_type, aims.map(String.init).joined(separator: ","), dimensions.joined(separator: ","), partner]
     }
-    var textNotes: [String] { ["\(title) (\(unit))"] }
+    package var textNotes: [String] { ["\(title) (\(unit))"] }
 }

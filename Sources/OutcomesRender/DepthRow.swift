@@ -5,15 +5,15 @@ import OutcomesStore
 /// area — its latest `all` point (value, 95% interval, comparison with Wales, trend), the series
 /// behind the sparkline, and the priority groups' gaps at their latest point. Values withheld by
 /// small-number suppression are null (text: blank), as in `/v1/indicators/{id}`.
-struct DepthRow: TableRow, EveryKeyEncodable {
-    struct Point: EveryKeyEncodable, Sendable {
+package struct DepthRow: TableRow, EveryKeyEncodable {
+    package struct Point: EveryKeyEncodable, Sendable {
         var period: String
         var value: Double?
     }
 
     /// A priority group's latest point against all children (gap = group minus all children,
     /// significant when the 95% intervals of the difference exclude zero).
-    struct Gap: EveryKeyEncodable, Sendable {
+    package struct Gap: EveryKeyEncodable, Sendable {
         var breakdown: String
         var name: String
         var period: String
@@ -22,25 +22,25 @@ struct DepthRow: TableRow, EveryKeyEncodable {
         var significant: Bool?
     }
 
-    var indicator: String
-    var title: String
-    var unit: String
-    var polarity: String
-    var period: String?
-    var value: Double?
-    var lower95: Double?
-    var upper95: Double?
-    var vs_wales: ComparisonLevels?
-    var trend: TrendLabel?
-    var stale: Bool?
-    var notes: String
-    var series: [Point]
-    var gaps: [Gap]
+    package var indicator: String
+    package var title: String
+    package var unit: String
+    package var polarity: String
+    package var period: String?
+    package var value: Double?
+    package var lower95: Double?
+    package var upper95: Double?
+    package var vs_wales: ComparisonLevels?
+    package var trend: TrendLabel?
+    package var stale: Bool?
+    package var notes: String
+    package var series: [Point]
+    package var gaps: [Gap]
     /// The language of the text notes (not encoded).
-    var welsh: Bool
-    static let unencoded: Set<String> = ["welsh"]
+    package var welsh: Bool
+    package static let unencoded: Set<String> = ["welsh"]
 
-    init(indicator: Indicator, series: [MeasureQueries.Series], catalogue: Catalogue, suppress: Bool, welsh: Bool) {
+    package init(indicator: Indicator, series: [MeasureQueries.Series], catalogue: Catalogue, suppress: Bool, welsh: Bool) {
         func shown(_ r: MeasureQueries.Record) -> MeasureQueries.Record { suppress ? Suppression.apply(r, indicator: indicator) : r }
         self.indicator = indicator.id
         self.welsh = welsh
@@ -66,28 +66,28 @@ struct DepthRow: TableRow, EveryKeyEncodable {
         }
     }
 
-    static let columns = ["indicator", "title", "unit", "period", "value", "lower95", "upper95", "vs_wales", "trend", "stale",
+    package static let columns = ["indicator", "title", "unit", "period", "value", "lower95", "upper95", "vs_wales", "trend", "stale",
                           "notes", "significant_gaps"]
-    var cells: [String] {
+    package var cells: [String] {
         [indicator, title, unit, period ?? "", CellText.number(value), CellText.number(lower95), CellText.number(upper95),
          vs_wales?.rawValue ?? "", trend?.rawValue ?? "", stale.map { String($0) } ?? "", notes, significantGapsText]
     }
 
     /// "looked_after -12.3; free_school_meals -4.1": the priority groups significantly apart.
-    var significantGapsText: String {
+    package var significantGapsText: String {
         gaps.filter { $0.significant == true }.map { "\($0.breakdown) \(CellText.number($0.gap))".trimmingTrailingSpaces() }
             .joined(separator: "; ")
     }
 
-    static let textColumns = ["indicator", "period", "value", "95% interval", "vs Wales", "trend", "series"]
-    var textCells: [String] {
+    package static let textColumns = ["indicator", "period", "value", "95% interval", "vs Wales", "trend", "series"]
+    package var textCells: [String] {
         guard let period else { return [indicator, "", "", "", "", "", Words.t("no data", "dim data", welsh)] }
         let interval = lower95.flatMap { l in upper95.map { u in MeasuresText.fmt(l) + "–" + MeasuresText.fmt(u) } } ?? ""
         return [indicator, period + (stale == true ? "!" : ""), value.map(MeasuresText.fmt) ?? (notes.contains("c") ? "c" : ""),
                 interval, vs_wales?.rawValue ?? "", MeasuresText.arrow(trend), MeasuresText.sparkline(series.suffix(12).map(\.value))]
     }
 
-    var textNotes: [String] {
+    package var textNotes: [String] {
         var lines = ["\(title) (\(unit))"]
         let apart = gaps.filter { $0.significant == true }
         if !apart.isEmpty {

@@ -22,7 +22,7 @@ extension Renderings {
                 var since_run: Int64; var to_run: Int64; var area: String?; var group_by: String; var count: Int
                 var counts: [String: Int]; var groups: [Group]
             }
-            return try ReadRoutes.json(Body(since_run: changes.sinceRun, to_run: changes.toRun, area: area?.code,
+            return try JSONText.encode(Body(since_run: changes.sinceRun, to_run: changes.toRun, area: area?.code,
                                             group_by: grouping.rawValue, count: rows.count,
                                             counts: Dictionary(rows.map { ($0.change, 1) }, uniquingKeysWith: +),
                                             groups: groups.map { Group(key: $0.key, title: $0.title, changes: $0.rows) }))

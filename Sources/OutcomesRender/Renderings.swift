@@ -23,7 +23,7 @@ public enum Renderings {
     public static func series(_ records: [MeasureQueries.Record], indicator: Indicator, area: Area, breakdown: String,
                               catalogue: Catalogue, run: Int64, finishedAt: Date, format: ResponseFormat, welsh: Bool) throws -> String {
         switch format {
-        case .json: return try ReadRoutes.json(records)
+        case .json: return try JSONText.encode(records)
         case .csv: return MeasuresCSV.render(records)
         case .text:
             let name = catalogue.breakdowns.first { $0.key == breakdown }?.name.text(welsh: welsh)

@@ -11,7 +11,7 @@ public enum SummaryJSON {
             for i in s.aims.indices { s.aims[i].title = s.aims[i].titleCy ?? s.aims[i].title }
             for i in s.dimensions.indices { s.dimensions[i].title = s.dimensions[i].titleCy ?? s.dimensions[i].title }
         }
-        return try ReadRoutes.json(Localised(summary: s, lang: welsh ? "cy" : "en"))
+        return try JSONText.encode(Localised(summary: s, lang: welsh ? "cy" : "en"))
     }
 
     /// The summary's own keys plus `lang`, in one object.

@@ -73,7 +73,7 @@ public enum SummaryText {
         return out
     }
 
-    static func pad(_ s: String, _ width: Int) -> String {
+    package static func pad(_ s: String, _ width: Int) -> String {
         s.count >= width ? String(s.prefix(width - 1)) + "…" : s + String(repeating: " ", count: width - s.count)
     }
 

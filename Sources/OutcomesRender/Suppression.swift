@@ -6,8 +6,8 @@ import OutcomesStore
 /// (default 5) is withheld, and so is every value derived from it — value, intervals, change,
 /// gap, and the comparisons, trend, quintile and target computed from them. Admins and the partner
 /// that supplies the indicator see everything.
-enum Suppression {
-    static func applies(to principal: Principal?, indicator: Indicator) -> Bool {
+package enum Suppression {
+    package static func applies(to principal: Principal?, indicator: Indicator) -> Bool {
         guard let principal else { return true }
         switch principal.role {
         case .admin: return false
@@ -18,7 +18,7 @@ enum Suppression {
 
     /// Who a rendering is for, as a cache key: everything suppressed ("public"), nothing
     /// ("full"), or all but one partner's own indicators ("partner:KEY").
-    static func audience(_ principal: Principal?) -> String {
+    package static func audience(_ principal: Principal?) -> String {
         guard let principal else { return "public" }
         switch principal.role {
         case .admin: return "full"
@@ -28,7 +28,7 @@ enum Suppression {
     }
 
     /// The record with small numbers withheld (notes gain `c`, confidential).
-    static func apply(_ r: MeasureQueries.Record, indicator: Indicator) -> MeasureQueries.Record {
+    package static func apply(_ r: MeasureQueries.Record, indicator: Indicator) -> MeasureQueries.Record {
         let small = SmallNumbers.isSmall(indicator, numerator: r.numerator, denominator: r.denominator, value: r.value)
         guard small else { return r }
         var s = r

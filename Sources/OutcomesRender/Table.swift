@@ -3,7 +3,7 @@ import Foundation
 /// One row of a list endpoint. JSON encodes the row itself (typed: numbers are numbers, lists are
 /// arrays, missing is null); CSV writes `cells` under `columns`; text writes `textCells` under
 /// `textColumns` (by default the same), with any `textNotes` as indented lines beneath the row.
-protocol TableRow: Encodable, Sendable {
+package protocol TableRow: Encodable, Sendable {
     static var columns: [String] { get }
     var cells: [String] { get }
     static var textColumns: [String] { get }
@@ -12,21 +12,21 @@ protocol TableRow: Encodable, Sendable {
 }
 
 extension TableRow {
-    static var textColumns: [String] { columns }
-    var textCells: [String] { cells }
-    var textNotes: [String] { [] }
+    package static var textColumns: [String] { columns }
+    package var textCells: [String] { cells }
+    package var textNotes: [String] { [] }
 }
 
 /// Renders a list of rows in the asked format. Text is for a person in a terminal: a heading,
 /// aligned columns that fit in 100 columns (the widest column is cut with "…" until they do),
 /// notes under their row, and a footer (legend).
-enum Table {
-    static let textWidth = 100
+package enum Table {
+    package static let textWidth = 100
 
-    static func render<Row: TableRow>(_ rows: [Row], format: ResponseFormat, heading: [String], footer: [String] = [],
+    package static func render<Row: TableRow>(_ rows: [Row], format: ResponseFormat, heading: [String], footer: [String] = [],
                                       welsh: Bool = false) throws -> String {
         switch format {
-        case .json: return try ReadRoutes.json(rows)
+        case .json: return try JSONText.encode(rows)
         case .csv: return csv(header: Row.columns, rows: rows.map(\.cells))
         case .text:
             return text(header: Row.textColumns.map { Words.column($0, welsh) }, rows: rows.map { ($0.textCells, $0.textNotes) },
@@ -34,7 +34,7 @@ enum Table {
         }
     }
 
-    static func csv(header: [String], rows: [[String]]) -> String {
+    package static func csv(header: [String], rows: [[String]]) -> String {
         var out = header.joined(separator: ",") + "\n"
         for row in rows { out += row.map(SummaryCSV.quote).joined(separator: ",") + "\n" }
         return out
@@ -43,7 +43,7 @@ enum Table {
     /// Aligned columns with two spaces between them. The last column (the free text: a title, a
     /// name, a file) takes the width left and wraps under itself; if the others leave it fewer
     /// than 16 columns, the widest of them is cut with "…" until it has them.
-    static func text(header: [String], rows: [(cells: [String], notes: [String])], heading: [String], footer: [String],
+    package static func text(header: [String], rows: [(cells: [String], notes: [String])], heading: [String], footer: [String],
                      welsh: Bool = false) -> String {
         var widths = header.map(\.count)
         for row in rows {
@@ -85,7 +85,7 @@ enum Table {
 }
 
 extension String {
-    func trimmingTrailingSpaces() -> String {
+    package func trimmingTrailingSpaces() -> String {
         var s = self
         while s.last == " " { s.removeLast() }
         return s
@@ -93,11 +93,11 @@ extension String {
 }
 
 /// Cell text for numbers: 4 significant figures, as StatsWales tables show them; empty when absent.
-enum CellText {
-    static func number(_ x: Double?) -> String { x.map { String(format: "%.4g", $0) } ?? "" }
-    static func integer(_ x: Int?) -> String { x.map(String.init) ?? "" }
+package enum CellText {
+    package static func number(_ x: Double?) -> String { x.map { String(format: "%.4g", $0) } ?? "" }
+    package static func integer(_ x: Int?) -> String { x.map(String.init) ?? "" }
     /// `2026-11-23 06:00:45Z`: readable in a terminal, still ISO 8601.
-    static func date(_ d: Date?) -> String {
+    package static func date(_ d: Date?) -> String {
         guard let d else { return "" }
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withFullDate, .withSpaceBetweenDateAndTime, .withTime, .withColonSeparatorInTime, .withTimeZone]

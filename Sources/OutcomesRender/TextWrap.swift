@@ -1,11 +1,11 @@
 /// Word wrapping for the text renderings, which stay within 100 columns (99 characters and the
 /// newline).
-enum TextWrap {
-    static let width = 99
+package enum TextWrap {
+    package static let width = 99
 
     /// The words of `text` in lines of at most `width` characters; a word longer than a line (a
     /// path, a long code) is cut across lines rather than lost.
-    static func lines(_ text: String, width: Int) -> [String] {
+    package static func lines(_ text: String, width: Int) -> [String] {
         let width = max(1, width)
         var lines: [String] = []
         var line = ""
@@ -29,7 +29,7 @@ enum TextWrap {
     }
 
     /// `text` after `label`, continuation lines indented under the text; ends with a newline.
-    static func hanging(_ label: String, _ text: String) -> String {
+    package static func hanging(_ label: String, _ text: String) -> String {
         let indent = String(repeating: " ", count: label.count)
         let body = lines(text, width: max(20, width - label.count))
         return body.enumerated().map { ($0.offset == 0 ? label : indent) + $0.element }.joined(separator: "\n") + "\n"

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import OutcomesCore
 import OutcomesFeeds
+@testable import OutcomesRender
 @testable import OutcomesServer
 @testable import OutcomesStore
 import OutcomesTestSupport

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Hummingbird
 import HummingbirdTesting
+@testable import OutcomesRender
 @testable import OutcomesServer
 
 /// `?as_of=` and `?since=`: exactly the RFC 3339 dates and date-times the OpenAPI document declares

@@ -4,6 +4,7 @@ import Testing
 import Hummingbird
 import HummingbirdTesting
 import OutcomesCore
+@testable import OutcomesRender
 @testable import OutcomesServer
 import OutcomesStore
 import OutcomesTestSupport

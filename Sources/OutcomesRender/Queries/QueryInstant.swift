@@ -10,15 +10,15 @@ import OutcomesCore
 /// ```swift
 /// QueryInstant.parse("2026-11-01", day: .end)   // 2026-11-01T23:59:59Z
 /// ```
-enum QueryInstant {
-    enum DayEdge: Sendable {
+package enum QueryInstant {
+    package enum DayEdge: Sendable {
         /// 00:00:00 UTC.
         case start
         /// 23:59:59 UTC.
         case end
     }
 
-    static func parse(_ text: some StringProtocol, day edge: DayEdge) -> Date? {
+    package static func parse(_ text: some StringProtocol, day edge: DayEdge) -> Date? {
         var scanner = Scanner(bytes: Array(text.utf8))
         guard let year = scanner.digits(4), scanner.take("-"), let month = scanner.digits(2), scanner.take("-"),
               let day = scanner.digits(2), (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year)

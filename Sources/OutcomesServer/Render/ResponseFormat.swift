@@ -1,21 +1,11 @@
 import Foundation
 import Hummingbird
 import HummingbirdCore
+import OutcomesRender
 
-/// The representation a reader asked for: `?format=json|text|csv`, else the `Accept` header,
-/// else JSON (the default: what scripts and the OpenAPI description expect; people in a terminal
-/// add `?format=text`).
-public enum ResponseFormat: String, CaseIterable, Sendable {
-    case json, text, csv
-
-    var contentType: String {
-        switch self {
-        case .json: "application/json"
-        case .text: "text/plain; charset=utf-8"
-        case .csv: "text/csv; charset=utf-8"
-        }
-    }
-
+/// The representation a request asks for: `?format=json|text|csv`, else the `Accept` header,
+/// else JSON (the enum and its content types are OutcomesRender's, shared with the command line).
+extension ResponseFormat {
     /// The query of a request, parsed once per request (Hummingbird parses it on every access).
     typealias Query = FlatDictionary<Substring, Substring>
 
@@ -41,19 +31,5 @@ public enum ResponseFormat: String, CaseIterable, Sendable {
         if let lang = (query ?? request.uri.queryParameters)["lang"] { return lang.lowercased().hasPrefix("cy") }
         guard let header = request.headers[.acceptLanguage] else { return false }
         return prefersWelsh(acceptLanguage: header)
-    }
-
-    static func prefersWelsh(acceptLanguage header: String) -> Bool {
-        var best: (q: Double, welsh: Bool)?
-        for item in header.lowercased().split(separator: ",") {
-            let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard let tag = parts.first, !tag.isEmpty else { continue }
-            let welsh = tag == "cy" || tag.hasPrefix("cy-")
-            guard welsh || tag == "en" || tag.hasPrefix("en-") else { continue }
-            var q = 1.0
-            for p in parts.dropFirst() where p.hasPrefix("q=") { q = Double(p.dropFirst(2)) ?? 0 }
-            if q > 0, q > (best?.q ?? 0) { best = (q, welsh) }
-        }
-        return best?.welsh ?? false
     }
 }

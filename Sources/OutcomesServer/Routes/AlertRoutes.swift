@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import OutcomesCore
 import OutcomesStore
+import OutcomesRender
 
 /// `GET /v1/alerts` (each alert's current state) and `GET /v1/alerts/events` (every transition,
 /// newest first), as JSON, text or CSV. Readable by whoever may read summaries (any token, or none

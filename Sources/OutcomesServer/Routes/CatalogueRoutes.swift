@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import OutcomesCore
 import OutcomesStore
+import OutcomesRender
 
 /// The catalogue and the in-depth views: `/v1/areas[/{code}]`, `/v1/aims[/{n}]`,
 /// `/v1/dimensions[/{letter}]`, `/v1/indicators`. Each is JSON (typed rows), text or CSV

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import OutcomesCore
 import OutcomesStore
+import OutcomesRender
 
 /// `GET /v1/changes?since_run=N&to_run=M&area=CODE&group=aim|dimension`: what changed between two
 /// runs — new latest periods, revised values (old → new), comparisons with Wales, trends and

@@ -2,6 +2,7 @@ import Hummingbird
 import Logging
 import NIOHTTP1
 import OutcomesStore
+import OutcomesRender
 
 /// Errors in the format the request asked for: a request for text or CSV gets its error as
 /// plain text (`error 404: unknown area …`), others JSON `{"error": {"message": …}}` (the shape
@@ -57,7 +58,7 @@ struct ErrorFormatMiddleware: RouterMiddleware {
         } else {
             // Hummingbird's shape, without its escaped slashes ("GET \/v1\/areas").
             headers[.contentType] = "application/json"
-            body = try ReadRoutes.json(["error": ["message": message]])
+            body = try JSONText.encode(["error": ["message": message]])
         }
         return Response(status: error.status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
     }

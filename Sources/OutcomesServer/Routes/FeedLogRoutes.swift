@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import OutcomesCore
 import OutcomesStore
+import OutcomesRender
 
 /// `GET /v1/feeds` and `GET /v1/feeds/{id}`: the feed log and import reports, as JSON, text or
 /// CSV. A partner sees its own feeds; an admin sees all; readers none. A report's CSV is its
@@ -42,7 +43,7 @@ struct FeedLogRoutes: Sendable {
         }
         let body: String
         switch format {
-        case .json: body = try ReadRoutes.json(feed)
+        case .json: body = try JSONText.encode(feed)
         case .csv: body = Table.csv(header: FeedLog.RowError.columns, rows: (feed.errors ?? []).map(\.cells))
         case .text: body = Self.reportText(feed, welsh: ResponseFormat.welsh(request))
         }

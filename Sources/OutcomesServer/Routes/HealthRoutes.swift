@@ -4,6 +4,7 @@ import OutcomesStore
 import PostgresNIO
 import Logging
 import Foundation
+import OutcomesRender
 
 /// Liveness and readiness for systemd, load balancers and monitors.
 ///

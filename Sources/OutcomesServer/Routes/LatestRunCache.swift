@@ -2,6 +2,7 @@ import Foundation
 import OutcomesCore
 import OutcomesStore
 import Synchronization
+import OutcomesRender
 
 /// The latest finished run, asked of PostgreSQL at most once a second: requests for cached
 /// summaries then never touch the database, and a new run is served within a second of finishing

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import OutcomesCore
 import OutcomesStore
+import OutcomesRender
 
 /// Published figures: `GET /v1/publications` (whoever may read summaries; `?all=true` includes
 /// withdrawn ones), `POST /v1/publications` (admins: a JSON body
@@ -63,7 +64,7 @@ struct PublicationRoutes: Sendable {
         }
         let entry = try await store.publish(indicator: scope.indicator, scope: scope.scope, by: principal.name, note: body.note)
         return Response(status: .created, headers: [.contentType: "application/json", .location: "/v1/publications/\(entry.id)"],
-                        body: .init(byteBuffer: ByteBuffer(string: try ReadRoutes.json(entry))))
+                        body: .init(byteBuffer: ByteBuffer(string: try JSONText.encode(entry))))
     }
 
     func withdraw(_ request: Request, id text: String) async throws -> Response {
@@ -79,6 +80,6 @@ struct PublicationRoutes: Sendable {
             throw HTTPError(.notFound, message: "no publication \(id) in force; GET /v1/publications?all=true lists every one")
         }
         return Response(status: .ok, headers: [.contentType: "application/json"],
-                        body: .init(byteBuffer: ByteBuffer(string: try ReadRoutes.json(entry))))
+                        body: .init(byteBuffer: ByteBuffer(string: try JSONText.encode(entry))))
     }
 }

@@ -5,6 +5,7 @@ import PostgresNIO
 import Logging
 import OutcomesCore
 import OutcomesStore
+import OutcomesRender
 
 /// What reference-group members and partners read: `/v1/summary`, `/v1/indicators/{id}`,
 /// `/v1/runs`. JSON, text or CSV (``ResponseFormat``); Welsh names by `?lang=cy`; an `ETag` from
@@ -140,7 +141,7 @@ struct ReadRoutes: Sendable {
         _ = try await auth.require(request, [.admin])
         let report = try await context.makeRunStore().compute(trigger: .api)
         guard let report else { throw HTTPError(.conflict, message: "another process is computing; try again shortly") }
-        return Response(status: .created, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: try Self.json(report))))
+        return Response(status: .created, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: try JSONText.encode(report))))
     }
 
     /// The run a read is answered from: `?run=ID` (404 if it is not a kept, finished run),
@@ -192,11 +193,4 @@ struct ReadRoutes: Sendable {
 
     static let runHeader = HTTPField.Name("X-Outcomesd-Run") ?? .contentLocation
     static let runFinishedHeader = HTTPField.Name("X-Outcomesd-Run-Finished") ?? .contentLocation
-
-    static func json<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import OutcomesCore
 import OutcomesStore
+import OutcomesRender
 
 /// `GET /v1/revisions?indicator=&area=&since=&initial=&limit=`: the audit of revised values — old
 /// and new value, the feed, how it came, who sent it, when, why, and whether it revised a

@@ -4,6 +4,7 @@ import OutcomesCore
 import Logging
 import PostgresNIO
 import ServiceLifecycle
+import OutcomesRender
 
 /// Tells systemd how the daemon is doing (`Type=notify`): a start-up `STATUS=`, `READY=1` once the
 /// schema is migrated, the catalogue synced and the HTTP listener bound, a readable `STATUS=` line

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import OutcomesCore
-import OutcomesServer
+import OutcomesRender
 import OutcomesStore
 
 /// `outcomesd alerts [--state …] [--area CODE] [--indicator ID]`: each alert's current state, as

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import OutcomesCore
-import OutcomesServer
+import OutcomesRender
 
 /// `outcomesd catalogue`: lists every indicator.
 struct CatalogueCommand: AsyncParsableCommand {

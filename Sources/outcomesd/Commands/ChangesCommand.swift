@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import OutcomesCore
-import OutcomesServer
+import OutcomesRender
 import OutcomesStore
 
 /// `outcomesd changes [--since-run N] [--to-run M] [--area CODE] [--group aim|dimension]`: what

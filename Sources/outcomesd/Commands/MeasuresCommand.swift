@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import OutcomesCore
-import OutcomesServer
+import OutcomesRender
 import OutcomesStore
 
 /// `outcomesd measures --indicator ID --area CODE`: one series from the latest run.

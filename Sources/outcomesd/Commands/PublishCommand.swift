@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import OutcomesCore
-import OutcomesServer
+import OutcomesRender
 import OutcomesStore
 
 /// `outcomesd publish --indicator ID --period P | [--indicator ID] --through P`: records figures

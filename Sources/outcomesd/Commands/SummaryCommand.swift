@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import OutcomesCore
-import OutcomesServer
+import OutcomesRender
 import OutcomesStore
 
 /// `outcomesd summary [--area CODE]`: the roll-up for an area from the latest run.
