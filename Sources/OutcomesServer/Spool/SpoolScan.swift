@@ -54,6 +54,11 @@ struct SpoolScan: Sendable {
                     refused.append(Refusal(partner: partnerName, name: filedAs, path: path + [0], reason: reason))
                 case .readable(let name):
                     let text = folder + "/" + partnerName + "/" + name
+                    if path.count > Self.longestPath {
+                        refused.append(Refusal(partner: partnerName, name: name, path: path + [0],
+                                               reason: "the file's path is \(path.count) bytes long; with the spool's prefixes and suffixes it would pass the system's limit of \(PATH_MAX) bytes (PATH_MAX); give the spool folder a shorter path"))
+                        continue
+                    }
                     guard let kind = Self.kind(text) else { continue }
                     if let problem = Self.notAFile(kind) {
                         refused.append(Refusal(partner: partnerName, name: name, path: path + [0], reason: problem))
@@ -65,6 +70,11 @@ struct SpoolScan: Sendable {
         }
         files = dated.sorted { ($0.1, $0.0.path) < ($1.1, $1.0.path) }.map(\.0)
     }
+
+    /// The longest path of a file the spool will read: room left under PATH_MAX (which counts
+    /// the terminating NUL) for `processing/` over `incoming/`, the `<feed id>-` prefix, a `.N`
+    /// suffix and `.errors.txt`.
+    static let longestPath = Int(PATH_MAX) - 1 - 64
 
     /// What the entry is (not following a symbolic link) and when it was last modified.
     struct Kind {

@@ -28,6 +28,7 @@ struct SpoolWatcher: Service {
         try folder.prepare(partners: context.catalogue.partners.map(\.key))
         logger.info("watching spool folder", metadata: ["incoming": "\(folder.incoming)"])
         var failures = 0
+        var unmovable = Set<[UInt8]>()
         let (heartbeats, health) = (context.heartbeats, context.databaseHealth)
         defer { heartbeats.stopped(.spool) }
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
@@ -40,7 +41,7 @@ struct SpoolWatcher: Service {
                 continue
             }
             do {
-                refuseOddEntries()
+                refuseOddEntries(unmovable: &unmovable)
                 for file in folder.unfinished() {
                     guard !Task.isShuttingDownGracefully else { return }
                     try await process(file)
@@ -68,15 +69,16 @@ struct SpoolWatcher: Service {
     }
 
     /// Moves what the spool will not read (odd names, links, folders, pipes…) to rejected/ with
-    /// an errors file saying why. One that cannot be moved is logged and left; it never blocks
-    /// the feeds behind it.
-    func refuseOddEntries() {
-        for refusal in SpoolScan(folder.incoming).refused + SpoolScan(folder.processing).refused {
+    /// an errors file saying why. One that cannot be moved (e.g. a path past PATH_MAX) is logged
+    /// once and left; it never blocks the feeds behind it.
+    func refuseOddEntries(unmovable: inout Set<[UInt8]>) {
+        for refusal in SpoolScan(folder.incoming).refused + SpoolScan(folder.processing).refused where !unmovable.contains(refusal.path) {
             do {
                 let moved = try folder.refuse(refusal)
                 context.logger.warning("spool entry refused", metadata: ["file": "\(moved)", "reason": "\(refusal.reason)"])
             } catch {
-                context.logger.error("spool entry refused but could not be moved to rejected/",
+                unmovable.insert(refusal.path)
+                context.logger.error("spool entry refused but could not be moved to rejected/; left where it is",
                                      metadata: ["file": "\(refusal.name)", "reason": "\(refusal.reason)", "error": "\(error)"])
             }
         }
