@@ -136,9 +136,10 @@ extension OpenAPIDocument {
                 - name: file_name
                   in: query
                   required: false
-                  description: A name for the feed in the log and the report.
+                  description: A name for the feed in the log and the report (text; a NUL character is a 400).
                   schema:
                     type: string
+                    pattern: '^[^\\x00]*$'
                 - name: dry_run
                   in: query
                   required: false
@@ -172,9 +173,10 @@ extension OpenAPIDocument {
                 - name: reason
                   in: query
                   required: false
-                  description: Why the feed is sent, kept with each revision it makes (a row's `reason` column comes first).
+                  description: Why the feed is sent, kept with each revision it makes (a row's `reason` column comes first). Text; a NUL character is a 400.
                   schema:
                     type: string
+                    pattern: '^[^\\x00]*$'
               requestBody:
                 required: true
                 content:
