@@ -11,6 +11,6 @@ struct Outcomesd: AsyncParsableCommand {
             aims and the nine s25(11) well-being dimensions, and serves summaries. With no database \
             configured, a private PostgreSQL cluster runs in the state folder.
             """,
-        subcommands: [CheckCommand.self, CatalogueCommand.self, MigrateCommand.self, IngestCommand.self, TokenCommand.self, ComputeCommand.self, MeasuresCommand.self, SummaryCommand.self, AlertsCommand.self, PublishCommand.self, ChangesCommand.self, ServeCommand.self, TestCommand.self]
+        subcommands: [CheckCommand.self, CatalogueCommand.self, MigrateCommand.self, IngestCommand.self, TokenCommand.self, ComputeCommand.self, MeasuresCommand.self, SummaryCommand.self, AlertsCommand.self, PublishCommand.self, ChangesCommand.self, RevisionsCommand.self, ServeCommand.self, TestCommand.self]
     )
 }

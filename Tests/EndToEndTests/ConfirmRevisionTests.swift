@@ -65,6 +65,16 @@ struct ConfirmRevisionTests {
             SELECT f.source || '|' || f.submitted_by || '|' || f.reason || '|' || r.published
             FROM observation_revision r JOIN feed f ON f.id = r.feed_id WHERE r.revision = 3
             """) == "cli|\(user)|checked with the registrar|true")
+        // The audit and the changes from the command line.
+        let audit = try DaemonProcess.run(["revisions", "--state-dir", state, "--catalogue", catalogue, "--indicator", "low_birth_weight",
+                                           "--format", "csv"])
+        #expect(audit.status == 0, "\(audit.err)")
+        #expect(audit.out.contains(",cli,local_health_board,\(user),") && audit.out.contains("checked with the registrar"), "\(audit.out)")
+        #expect(audit.out.contains(",spool,local_health_board,\(user),") && audit.out.contains("late registrations"), "\(audit.out)")
+        let listed = try DaemonProcess.run(["publish", "--state-dir", state, "--catalogue", catalogue, "--list", "--format", "csv"])
+        #expect(listed.status == 0 && listed.out.contains(",low_birth_weight,2023,,published,"), "\(listed.out)\(listed.err)")
+        let changes = try DaemonProcess.run(["changes", "--state-dir", state, "--catalogue", catalogue])
+        #expect(changes.status == 0 && changes.out.hasPrefix("What changed since run"), "\(changes.out)\(changes.err)")
         kill(serve.processIdentifier, SIGTERM)
         #expect(await DaemonProcess.waitExit(serve, seconds: 60) == 0)
     }
