@@ -20,7 +20,7 @@ struct MethodRoutingTests {
         return checker.operations().filter { $0.method == "get" }.map { op in
             op.path
                 .replacingOccurrences(of: "{code}", with: "W06000015").replacingOccurrences(of: "{n}", with: "1")
-                .replacingOccurrences(of: "{letter}", with: "a")
+                .replacingOccurrences(of: "{letter}", with: "a").replacingOccurrences(of: "{area}", with: "W06000015")
                 .replacingOccurrences(of: "{id}", with: op.path.hasPrefix("/v1/feeds") ? "1" : "low_birth_weight")
         }
     }

@@ -44,6 +44,10 @@ struct OpenAPIConformanceTests {
         "DELETE /v1/publications/{id}",
         "GET /v1/revisions",
         "GET /v1/changes",
+        "GET /",
+        "GET /profiles/{area}",
+        "GET /profiles/{area}/indicators/{id}",
+        "GET /static/outcomesd.css",
     ]
 
     static func spec() throws -> JSONValue {
@@ -115,6 +119,16 @@ struct OpenAPIConformanceTests {
                 try await call(uri + (uri.contains("?") ? "&" : "?") + "format=csv", reader, .ok)
             }
             try await call("/v1/areas?lang=cy", reader, .ok)
+            // The pages (issue 15): HTML, 304, and their errors.
+            for uri in ["/", "/profiles/W06000015", "/profiles/W06000015?by=dimension&lang=cy", "/profiles/W92000004/indicators/low_birth_weight",
+                        "/static/outcomesd.css"] {
+                try await call(uri, reader, .ok)
+            }
+            let page = try await Exchange.run(http, .get, "/profiles/W06000015", token: reader, headers: [:])
+            try await call("/profiles/W06000015", reader, .notModified, headers: [.ifNoneMatch: page.headers[.eTag] ?? ""])
+            try await call("/profiles/W06999999", reader, .notFound)
+            try await call("/profiles/W06000015/indicators/nope", reader, .notFound)
+            try await call("/profiles/W06000015?by=x", reader, .badRequest)
             try await call("/v1/areas", reader, .ok, headers: [.accept: "text/csv"])
             for token in [reader, admin] {
                 try await call("/v1/indicators/low_birth_weight", token, .ok)
@@ -355,7 +369,7 @@ struct OpenAPIConformanceTests {
                 for op in operations {
                     let uri = op.path
                         .replacingOccurrences(of: "{code}", with: "W06000015").replacingOccurrences(of: "{n}", with: "1")
-                        .replacingOccurrences(of: "{letter}", with: "a")
+                        .replacingOccurrences(of: "{letter}", with: "a").replacingOccurrences(of: "{area}", with: "W06000015")
                         .replacingOccurrences(of: "{id}", with: op.path.hasPrefix("/v1/feeds") ? "1" : "low_birth_weight")
                     let method = HTTPRequest.Method(op.method.uppercased()) ?? .get
                     let body = method == .post ? FeedRoutesTests.feed : nil

@@ -86,6 +86,7 @@ public func buildRouter(_ context: ServerContext) -> Router<BasicRequestContext>
     PublicationRoutes(read: read).register(on: router)
     RevisionRoutes(read: read).register(on: router)
     ChangeRoutes(read: read).register(on: router)
+    ProfileRoutes(read: read).register(on: router)
     OpenAPIRoute().register(on: router)
     // Last: it wraps only what is added after it, so it runs for requests no route matched.
     router.add(middleware: MethodNotAllowedMiddleware(routes: router.routes, headFromGet: true))

@@ -6,8 +6,8 @@
 enum OpenAPIDocument {
     /// The whole document: the parts below, in order. Each part is a slice of one YAML document
     /// (indentation continues across them), split by concern so each file stays readable.
-    static let yaml: String = [header, readPaths, feedPaths, alertPaths, auditPaths,
-                               components, readSchemas, feedSchemas, alertSchemas, auditSchemas].joined(separator: "\n")
+    static let yaml: String = [header, readPaths, feedPaths, alertPaths, auditPaths, profilePaths,
+                               components, pageResponse, readSchemas, feedSchemas, alertSchemas, auditSchemas].joined(separator: "\n")
 
     /// `openapi`, `info`, `servers`, `tags`.
     static let header: String = """
@@ -80,6 +80,8 @@ enum OpenAPIDocument {
             description: The audit of revised values (who, how, when, why).
           - name: changes
             description: What changed between two runs.
+          - name: pages
+            description: Area profiles and series for a browser (HTML with inline SVG charts, English or Welsh).
           - name: meta
             description: This description.
         """
