@@ -96,6 +96,27 @@ struct ChangeLogTests {
         }
     }
 
+    @Test("alerts that fired or resolved in the window's runs are listed in order; pending and earlier ones are not")
+    func alertsInWindow() async throws {
+        try await TestCluster.withMigratedDatabase { client, _ in
+            for (run, fingerprint, from, to, withheld) in [(1, "fp-a", "pending", "firing", false), (2, "fp-a", "firing", "resolved", false),
+                                                          (2, "fp-b", "inactive", "pending", false), (3, "fp-c", "pending", "firing", true),
+                                                          (4, "fp-d", "pending", "firing", false)] {
+                try await client.query("""
+                    INSERT INTO alert_event (fingerprint, run_id, from_state, to_state, rule, kind, indicator, area, breakdown, severity,
+                                             period, value, withheld, summary, summary_cy)
+                    VALUES (\(fingerprint), \(Int64(run)), \(from), \(to), 'rule', 'threshold', 'low_birth_weight', 'W06000013', 'all',
+                            'warning', '2024', 3, \(withheld), 'en', 'cy')
+                    """, logger: TestCluster.logger)
+            }
+            let alerts = try await ChangeLog(client: client, logger: TestCluster.logger).changes(since: 1, to: 3, area: "W06000013").alerts
+            #expect(alerts.map(\.to) == ["resolved", "firing"])
+            #expect(alerts.map(\.run) == [2, 3])
+            #expect(alerts.last?.withheld == true && alerts.first?.summaryCy == "cy")
+            #expect(try await ChangeLog(client: client, logger: TestCluster.logger).changes(since: 1, to: 3, area: "W06000015").alerts.isEmpty)
+        }
+    }
+
     func comparisonCode(_ c: ComparisonLevels) -> Int { Int(c.code) }
 
     static func latestComparison(_ client: PostgresClient, run: Int64) async throws -> Int {

@@ -72,5 +72,7 @@ extension Migration {
         )
         """,
         "CREATE INDEX run_change_run ON run_change (run_id)",
+        // "Alerts fired and resolved since run N" reads the events of a range of runs.
+        "CREATE INDEX alert_event_run ON alert_event (run_id)",
     ])
 }
