@@ -36,7 +36,7 @@ public struct ServerContext: Sendable {
     /// second (``AuthFailureLimiter``; the configuration's `serving.auth_failure_burst` and
     /// `serving.auth_failures_per_second`).
     public var authFailureBurst: Int = 20
-    public var authFailuresPerSecond: Int = 1
+    public var authFailuresPerSecond: Double = 1
     /// Reverse proxies whose `X-Forwarded-For` names the client (``ClientAddress``).
     public var trustedProxies: [String] = []
     /// `GET /metrics` needs a reader or admin token (the configuration's `metrics.require_token`).

@@ -75,7 +75,7 @@ public func buildRouter(_ context: ServerContext) -> Router<BasicRequestContext>
     let auth = BearerAuth(tokens: TokenStore(client: context.client, logger: context.logger), recent: context.principals,
                           health: context.databaseHealth,
                           failures: AuthFailures(settings: .init(burst: context.authFailureBurst,
-                                                                 perSecond: Double(context.authFailuresPerSecond))))
+                                                                 perSecond: context.authFailuresPerSecond)))
     MetricsRoute(context: context, auth: auth).register(on: router)
     FeedRoutes(context: context, auth: auth).register(on: router)
     let read = ReadRoutes(context: context, auth: auth)

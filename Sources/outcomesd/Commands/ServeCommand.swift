@@ -45,7 +45,7 @@ struct ServeCommand: AsyncParsableCommand {
             serverContext.anonymousRead = config.anonymousRead
             serverContext.readTimeout = .seconds(config.readTimeoutSeconds)
             serverContext.authFailureBurst = config.authFailureBurst
-            serverContext.authFailuresPerSecond = config.authFailuresPerSecond
+            serverContext.authFailuresPerSecond = Double(config.authFailuresPerSecond)
             serverContext.trustedProxies = config.trustedProxies
             serverContext.metricsRequireToken = config.metricsRequireToken
             // One registry for the daemon's own metrics and, through swift-metrics (bootstrapped
