@@ -19,13 +19,16 @@ struct FeedRoutesTests {
 
     /// Runs `body` with a router-level test client on a fresh migrated database and tokens for
     /// each role (partner = local_health_board).
-    static func withApp(maxFeedBytes: Int = 1 << 20,
+    /// - Parameter compute: whether the scheduler runs (off: runs come only from `POST /v1/runs`,
+    ///   so a test that numbers runs is not raced by the scheduler's own).
+    static func withApp(maxFeedBytes: Int = 1 << 20, compute: Bool = true,
                         _ body: @Sendable @escaping (any TestClientProtocol, [String: String]) async throws -> Void) async throws {
         let target = try await TestCluster.shared.newDatabase()
         let catalogue = try TestCluster.realCatalogue()
         let client = PostgresClient(configuration: .init(target: target), backgroundLogger: TestCluster.logger)
-        let context = ServerContext(client: client, catalogue: catalogue, listen: .init(host: "127.0.0.1", port: 0),
+        var context = ServerContext(client: client, catalogue: catalogue, listen: .init(host: "127.0.0.1", port: 0),
                                     logger: TestCluster.logger, maxFeedBytes: maxFeedBytes)
+        context.computeEnabled = compute
         try await buildApplication(context).test(.router) { http in
             let store = TokenStore(client: client, logger: TestCluster.logger)
             var tokens: [String: String] = [:]

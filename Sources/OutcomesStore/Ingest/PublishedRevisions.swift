@@ -1,5 +1,5 @@
-public import OutcomesCore
-public import OutcomesFeeds
+import OutcomesCore
+import OutcomesFeeds
 import PostgresNIO
 import Logging
 
