@@ -43,7 +43,14 @@ struct AlertDispatcher: Service {
             do {
                 let resend = delivery.alertmanager != nil && ContinuousClock.now >= nextResend
                 let prune = ContinuousClock.now >= nextPrune
-                if try await tick(sinks: sinks, resendFiring: resend, prune: prune) {
+                // Cancelled on graceful shutdown: while the database is down a tick waits for a
+                // connection with no end, and the daemon would not stop (found by Benchmarks/faults:
+                // SIGTERM during a PostgreSQL outage hung until the group's shutdown timeout). A
+                // batch cut off after sending and before marking is sent again: at least once.
+                let ticked = try await cancelWhenGracefulShutdown {
+                    try await tick(sinks: sinks, resendFiring: resend, prune: prune)
+                }
+                if ticked {
                     if resend, let am = delivery.alertmanager { nextResend = ContinuousClock.now + .seconds(am.resendIntervalSeconds) }
                     if prune { nextPrune = ContinuousClock.now + .seconds(3600) }
                 }
@@ -51,6 +58,7 @@ struct AlertDispatcher: Service {
             } catch is CancellationError {
                 break
             } catch {
+                if Task.isShuttingDownGracefully || Task.isCancelled { break }
                 context.logger.error("alert dispatch failed", metadata: ["error": "\(String(reflecting: error))"])
                 // The loop itself is alive (a database outage is no reason for the watchdog to restart us).
                 onTick()
