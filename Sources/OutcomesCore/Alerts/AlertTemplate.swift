@@ -48,9 +48,11 @@ public enum AlertTemplate {
         unit == "percentage" ? "%" : " \(unit)"
     }
 
-    /// A value as shown in alert text: at most one decimal place ("12", "12.3", "-0.4").
+    /// A value as shown in alert text: at most one decimal place ("12", "12.3", "-0.4"). From
+    /// 10^15 on a Double has no tenths to show (and ten times it may not fit an Int: found by
+    /// fuzzing, a rule test's `1e308` trapped), so it is written as Swift prints it ("1e+20").
     public static func number(_ x: Double) -> String {
-        guard x.isFinite else { return "\(x)" }
+        guard x.isFinite, abs(x) < 1e15 else { return "\(x)" }
         let tenths = Int((abs(x) * 10).rounded())
         let sign = x < 0 && tenths != 0 ? "-" : ""
         return tenths % 10 == 0 ? "\(sign)\(tenths / 10)" : "\(sign)\(tenths / 10).\(tenths % 10)"
