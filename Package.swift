@@ -105,6 +105,20 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Fuzzing (issue 14): the fuzzed entry functions, shared by the libFuzzer executables and
+        // the corpus replay test; one small executable per target. `scripts/fuzz` builds them with
+        // libFuzzer's coverage, ASan and -DFUZZING in .build-fuzz; plainly built they replay files.
+        .target(
+            name: "FuzzTargets",
+            dependencies: ["OutcomesCore", "OutcomesFeeds"],
+            path: "Fuzz/FuzzTargets",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(name: "FuzzCSV", dependencies: ["FuzzTargets"], path: "Fuzz/FuzzCSV", swiftSettings: swiftSettings),
+        .executableTarget(name: "FuzzJSONFeed", dependencies: ["FuzzTargets"], path: "Fuzz/FuzzJSONFeed", swiftSettings: swiftSettings),
+        .executableTarget(name: "FuzzPeriod", dependencies: ["FuzzTargets"], path: "Fuzz/FuzzPeriod", swiftSettings: swiftSettings),
+        .executableTarget(name: "FuzzCatalogue", dependencies: ["FuzzTargets"], path: "Fuzz/FuzzCatalogue", swiftSettings: swiftSettings),
+        .executableTarget(name: "FuzzAlertRules", dependencies: ["FuzzTargets"], path: "Fuzz/FuzzAlertRules", swiftSettings: swiftSettings),
         .testTarget(
             name: "OutcomesCoreTests",
             dependencies: ["OutcomesCore"],
@@ -112,7 +126,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OutcomesFeedsTests",
-            dependencies: ["OutcomesCore", "OutcomesFeeds", "OutcomesTestSupport"],
+            dependencies: ["OutcomesCore", "OutcomesFeeds", "OutcomesTestSupport", "FuzzTargets"],
             // The malformed-feed corpus; the tests find it through #filePath (declared so SwiftPM
             // does not warn about unhandled files).
             resources: [.copy("Corpus")],
