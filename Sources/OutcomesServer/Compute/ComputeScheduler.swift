@@ -29,10 +29,15 @@ struct ComputeScheduler: Service {
         defer { heartbeats.stopped(.scheduler) }
         heartbeats.tick(.scheduler, nextWithin: Self.runAllowance)
         var lastFeed: Int64 = 0
+        let triggers = triggers
         while true {
             do {
-                lastFeed = try await triggers.latestFeedID()
+                // Like every database question below: given up on graceful shutdown, so a stop
+                // during an outage is not held by a pool waiting for a connection.
+                lastFeed = try await cancelWhenGracefulShutdown { try await triggers.latestFeedID() }
                 break
+            } catch where Task.isShuttingDownGracefully {
+                return
             } catch where DatabaseFault.isUnavailable(error) {
                 await cancelWhenGracefulShutdown { await context.databaseHealth.waitUntilReachable(atMost: .seconds(5)) }
                 guard !Task.isShuttingDownGracefully && !Task.isCancelled else { return }
@@ -52,31 +57,47 @@ struct ComputeScheduler: Service {
             var action = planner.next(now: Self.now(), reachable: health.reachable, recoveries: health.recoveries,
                                       fingerprint: context.catalogue.fingerprint)
             if case .checkFeeds(let after) = action {
-                guard let found = try? await triggers.feeds(after: after) else { continue }
+                guard let found = try? await cancelWhenGracefulShutdown({ try await triggers.feeds(after: after) }) else { continue }
                 action = planner.feedsChecked(newest: found.newest, indicators: found.indicators, now: Self.now())
             }
-            let outcome: RunPlanner.Outcome
             switch action {
             case .wait, .checkFeeds:
                 continue
             case .catchUp:
                 if recovered { logger.notice("database back; computing what landed since the latest run") }
-                outcome = try await attempt { try await startupRun(store: store) }
             case .catalogueRun:
                 // Reloaded (SIGHUP) with another catalogue, already synced: a full run.
                 store = makeStore()
                 logger.notice("catalogue reloaded; starting a full run", metadata: ["fingerprint": "\(planner.fingerprint)"])
-                outcome = try await attempt { Outcome(try await store.compute(trigger: .startup)) }
-            case .scheduledRun:
-                outcome = try await attempt { Outcome(try await store.compute(trigger: .schedule)) }
-            case .feedRun(let keys):
-                outcome = try await attempt { Outcome(try await store.compute(trigger: .feed, indicators: keys)) }
+            case .scheduledRun, .feedRun:
+                break
+            }
+            // A run in progress at a stop is cancelled (its transaction rolls back; the next start
+            // marks it abandoned and catches up), so a stop is never held by a run or an outage.
+            let (runs, todo) = (store, action)
+            let outcome: RunPlanner.Outcome
+            do {
+                outcome = try await cancelWhenGracefulShutdown { try await self.perform(todo, store: runs) }
+            } catch where Task.isShuttingDownGracefully {
+                logger.notice("stopping: the run in progress was cancelled; the next start catches up")
+                return
             }
             planner.finished(action, outcome, now: Self.now())
         }
     }
 
     static func now() -> Int { Int(Date().timeIntervalSince1970) }
+
+    /// Runs what `action` says; a failed run is logged and reported as `.failed`.
+    private func perform(_ action: RunPlanner.Action, store: RunStore) async throws -> Outcome {
+        switch action {
+        case .wait, .checkFeeds: .done
+        case .catchUp: try await attempt { try await startupRun(store: store) }
+        case .catalogueRun: try await attempt { Outcome(try await store.compute(trigger: .startup)) }
+        case .scheduledRun: try await attempt { Outcome(try await store.compute(trigger: .schedule)) }
+        case .feedRun(let keys): try await attempt { Outcome(try await store.compute(trigger: .feed, indicators: keys)) }
+        }
+    }
 
     var triggers: RunTriggers { RunTriggers(client: context.client, logger: context.logger) }
 

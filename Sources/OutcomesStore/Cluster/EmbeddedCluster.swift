@@ -117,8 +117,13 @@ public struct EmbeddedCluster: Sendable {
         }
     }
 
-    /// Stops the cluster (fast shutdown: running transactions roll back, data is safe).
+    /// Stops the cluster (fast shutdown: running transactions roll back, data is safe). A cluster
+    /// already stopped (by an operator, or one that crashed) is left as it is: nothing to do.
     public func stop() throws {
+        guard isRunning() else {
+            logger.notice("embedded PostgreSQL already stopped", metadata: ["data": "\(dataDirectory)"])
+            return
+        }
         logger.info("stopping embedded PostgreSQL", metadata: ["data": "\(dataDirectory)"])
         try Subprocess.run([binDirectory + "/pg_ctl", "stop", "-w", "-m", "fast", "-D", dataDirectory],
                            as: runAs, outputFile: root + "/pg_ctl.out")
