@@ -98,7 +98,7 @@ struct BrowserTests {
             #expect(status == 200, "\(path)")
             print("page \(path): \(html.utf8.count) bytes")
             #expect(html.utf8.count < 150_000)
-            let (dumped, dom) = try Self.chromium(["--dump-dom"], base + path, profile: root + "/chromium-" + name)
+            let (dumped, dom) = try await blocking { try Self.chromium(["--dump-dom"], base + path, profile: root + "/chromium-" + name) }
             #expect(dumped == 0)
             if name == "profile-en" {
                 #expect(dom.contains("<html lang=\"en\">") && dom.contains("<h1>Cardiff</h1>"))
@@ -114,7 +114,9 @@ struct BrowserTests {
             }
             let png = Self.screenshots + "/" + name + ".png"
             try? FileManager.default.removeItem(atPath: png)
-            let (shot, _) = try Self.chromium(["--screenshot=" + png, "--window-size=1280,2000"], base + path, profile: root + "/chromium-" + name)
+            let (shot, _) = try await blocking {
+                try Self.chromium(["--screenshot=" + png, "--window-size=1280,2000"], base + path, profile: root + "/chromium-" + name)
+            }
             #expect(shot == 0)
             let data = try Data(contentsOf: URL(fileURLWithPath: png))
             #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47]) && data.count > 30_000, "\(png): \(data.count) bytes")

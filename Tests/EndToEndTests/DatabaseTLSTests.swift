@@ -136,12 +136,16 @@ struct DatabaseTLSTests {
     }
 
     /// `outcomesd migrate` against `url` with `passfile` as PGPASSFILE: its exit status and output.
-    static func migrate(_ server: Server, url: String, passfile: String? = nil) throws -> (Int32, String) {
+    ///
+    /// A refused connection takes the binary up to half a minute: waited for off the shared
+    /// threads (``blocking(_:)``; blocking one starved the spool kill test's event waits in CI).
+    static func migrate(_ server: Server, url: String, passfile: String? = nil) async throws -> (Int32, String) {
         var environment = ProcessInfo.processInfo.environment
         environment["OUTCOMESD_DATABASE_URL"] = url
         environment["PGPASSFILE"] = passfile ?? server.passfile
-        return try run(DaemonProcess.binary, ["migrate", "--state-dir", server.folder + "/state",
-                                              "--catalogue", TestCluster.repositoryRoot + "/Indicators"], environment: environment)
+        let arguments = ["migrate", "--state-dir", server.folder + "/state", "--catalogue", TestCluster.repositoryRoot + "/Indicators"]
+        let variables = environment
+        return try await blocking { try run(DaemonProcess.binary, arguments, environment: variables) }
     }
 
     @Test("sslmode=require connects over TLS with the password from PGPASSFILE; disable is refused by the server; a wrong password fails",
@@ -153,14 +157,14 @@ struct DatabaseTLSTests {
             #expect(required == .connected(tls: true))
             // Refusals, through the binary (a pool retries a refused connection; the binary
             // checks the database once at start and says why it could not connect).
-            let (plain, plainOut) = try Self.migrate(server, url: base + "?sslmode=disable")
+            let (plain, plainOut) = try await Self.migrate(server, url: base + "?sslmode=disable")
             #expect(plain != 0 && plainOut.contains("no encryption"), "\(plainOut)")
             let wrong = server.folder + "/wrong-pgpass"
             try Data("*:*:*:app:nope\n".utf8).write(to: URL(fileURLWithPath: wrong))
             chmod(wrong, 0o600)
-            let (badPassword, badOut) = try Self.migrate(server, url: base + "?sslmode=require", passfile: wrong)
+            let (badPassword, badOut) = try await Self.migrate(server, url: base + "?sslmode=require", passfile: wrong)
             #expect(badPassword != 0 && badOut.contains("password authentication failed"), "\(badOut)")
-            let (good, goodOut) = try Self.migrate(server, url: base + "?sslmode=require")
+            let (good, goodOut) = try await Self.migrate(server, url: base + "?sslmode=require")
             #expect(good == 0, "\(goodOut)")
         }
     }
@@ -172,12 +176,12 @@ struct DatabaseTLSTests {
             let base = "postgresql://app@localhost:\(server.cluster.port)/outcomesd?sslmode=verify-full"
             let withCA = try await Self.connects(base + "&sslrootcert=" + server.ca, passfile: server.passfile)
             #expect(withCA == .connected(tls: true))
-            let (other, otherOut) = try Self.migrate(server, url: base + "&sslrootcert=" + server.otherCA)
+            let (other, otherOut) = try await Self.migrate(server, url: base + "&sslrootcert=" + server.otherCA)
             #expect(other != 0, "\(otherOut)")
             // Without sslrootcert, the system's trust store: a private CA is not in it.
-            let (system, systemOut) = try Self.migrate(server, url: base)
+            let (system, systemOut) = try await Self.migrate(server, url: base)
             #expect(system != 0, "\(systemOut)")
-            let (good, goodOut) = try Self.migrate(server, url: base + "&sslrootcert=" + server.ca)
+            let (good, goodOut) = try await Self.migrate(server, url: base + "&sslrootcert=" + server.ca)
             #expect(good == 0, "\(goodOut)")
         }
     }
@@ -187,7 +191,7 @@ struct DatabaseTLSTests {
     func binaryUsesEnvironment() async throws {
         try await Self.withServer { server in
             let url = "postgresql://app@localhost:\(server.cluster.port)/outcomesd?sslmode=verify-full&sslrootcert=\(server.ca)"
-            let (status, out) = try Self.migrate(server, url: url)
+            let (status, out) = try await Self.migrate(server, url: url)
             #expect(status == 0, "\(out)")
             #expect(try DatabaseTarget(url: url, environment: [:]).sslRootCert == server.ca)
             // Migrated there: the schema is in the TLS server's database, and no embedded cluster was made.
