@@ -58,8 +58,8 @@ struct AlertTests {
     }
 
     /// Waits for `condition` (see ``eventually``).
-    static func wait(seconds: Double, _ condition: () throws -> Bool) async rethrows -> Bool {
-        try await eventually(seconds: seconds) { try condition() }
+    static func wait(seconds: Double, _ condition: () async throws -> Bool) async rethrows -> Bool {
+        try await eventually(seconds: seconds) { try await condition() }
     }
 
     static func drop(_ rows: [(Int, Int)], state: String, name: String) throws {
@@ -94,20 +94,20 @@ struct AlertTests {
 
         // 7.0% then 8.0%: fires once, after the second period's run.
         try Self.drop([(2022, 70)], state: state, name: "2022.csv")
-        #expect(try await Self.wait(seconds: 60) { try SpoolTests.sql(state, "SELECT count(*) FROM run WHERE status = 'finished' AND trigger = 'feed'") == "1" })
+        #expect(try await Self.wait(seconds: 60) { try await SpoolTests.sql(state, "SELECT count(*) FROM run WHERE status = 'finished' AND trigger = 'feed'") == "1" })
         try Self.drop([(2023, 80)], state: state, name: "2023.csv")
         #expect(await Self.wait(seconds: 60) { Self.lines(received).count == 1 }, "log: \(((try? String(contentsOfFile: root + "/serve.log", encoding: .utf8)) ?? "").suffix(3000))")
         #expect(Self.lines(received).first?.contains("\"status\":\"firing\"") == true)
         #expect(Self.lines(received).first?.contains("\"alertname\":\"lbw_high\"") == true)
         // 7.2%: between the levels, keeps firing, notifies nothing.
         try Self.drop([(2024, 72)], state: state, name: "2024.csv")
-        #expect(try await Self.wait(seconds: 60) { try SpoolTests.sql(state, "SELECT count(*) FROM run WHERE status = 'finished' AND trigger = 'feed'") == "3" })
+        #expect(try await Self.wait(seconds: 60) { try await SpoolTests.sql(state, "SELECT count(*) FROM run WHERE status = 'finished' AND trigger = 'feed'") == "3" })
 
         // The receiver goes down; 6.0% resolves the alert; the notification waits in the outbox.
         #expect(FileManager.default.createFile(atPath: received + ".down", contents: nil))
         try Self.drop([(2025, 60)], state: state, name: "2025.csv")
         #expect(try await Self.wait(seconds: 60) {
-            try SpoolTests.sql(state, "SELECT count(*) FROM alert_outbox WHERE status = 'resolved' AND sink LIKE 'webhook:%' AND delivered_at IS NULL AND attempts > 0") == "1"
+            try await SpoolTests.sql(state, "SELECT count(*) FROM alert_outbox WHERE status = 'resolved' AND sink LIKE 'webhook:%' AND delivered_at IS NULL AND attempts > 0") == "1"
         })
         kill(serve.processIdentifier, SIGKILL)
         let gone = await eventually(seconds: 30) { await DaemonProcess.status(port: port, path: "/healthz") == nil }

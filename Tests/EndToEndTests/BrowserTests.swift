@@ -75,7 +75,7 @@ struct BrowserTests {
         }
         #expect(await DaemonProcess.waitUntil(seconds: 180) { archived() == dropped }, "archived \(archived()) of \(dropped)")
         // Then a run that certainly includes them all: started by an admin after they were in.
-        let created = try DaemonProcess.run(["token", "create", "--state-dir", state, "--catalogue", catalogue, "--role", "admin", "--name", "e2e"])
+        let created = try await DaemonProcess.run(["token", "create", "--state-dir", state, "--catalogue", catalogue, "--role", "admin", "--name", "e2e"])
         let admin = created.out.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(created.status == 0 && admin.hasPrefix("od_"), "\(created.err)")
         // 409 while the spool's own run is computing: try again until this one runs.

@@ -37,12 +37,12 @@ struct ComputeTests {
         #expect(rename(incoming + "/.lbw.tmp", incoming + "/lbw.csv") == 0)
         // The event: the daemon logs the incremental run the feed caused.
         #expect(await DaemonProcess.waitUntil(seconds: 90) { runsFinished(full: false) >= 1 }, "no incremental run after the feed")
-        let measures = try DaemonProcess.run(["measures", "--state-dir", state, "--catalogue", catalogue,
+        let measures = try await DaemonProcess.run(["measures", "--state-dir", state, "--catalogue", catalogue,
                                               "--indicator", "low_birth_weight", "--area", "W06000015", "--format", "json"])
         let records = (try? JSONSerialization.jsonObject(with: Data(measures.out.utf8))) as? [[String: Any]] ?? []
         #expect(measures.status == 0 && measures.out.contains("\"benchmark\""), "\(measures.err)")
         #expect(records.contains { $0["lower95"] is Double }, "the incremental run has no intervals for the feed's series")
-        let summary = try DaemonProcess.run(["summary", "--state-dir", state, "--catalogue", catalogue, "--area", "W06000015"])
+        let summary = try await DaemonProcess.run(["summary", "--state-dir", state, "--catalogue", catalogue, "--area", "W06000015"])
         #expect(summary.status == 0)
         #expect(summary.out.contains("Aim 1") && summary.out.contains("(i)"))
         // The same summary over HTTP, as a newcomer would curl it.
@@ -53,7 +53,7 @@ struct ComputeTests {
         let body = String(decoding: data, as: UTF8.self)
         #expect(http.statusCode == 200 && body.contains("Caerdydd") && body.contains("Nod 7"))
         // The command line renders through the same code: the same run reads the same.
-        let welsh = try DaemonProcess.run(["summary", "--state-dir", state, "--catalogue", catalogue, "--area", "W06000015", "--welsh"])
+        let welsh = try await DaemonProcess.run(["summary", "--state-dir", state, "--catalogue", catalogue, "--area", "W06000015", "--welsh"])
         #expect(welsh.status == 0 && welsh.out == body, "CLI and HTTP text differ")
         #expect(http.value(forHTTPHeaderField: "X-Outcomesd-Run") != nil && http.value(forHTTPHeaderField: "ETag") != nil)
         kill(serve.processIdentifier, SIGTERM)
@@ -61,15 +61,15 @@ struct ComputeTests {
     }
 
     @Test("compute on the command line prints the run; summary before any run says how to get one")
-    func cliCompute() throws {
+    func cliCompute() async throws {
         let root = try DaemonProcess.tempFolder("cli-compute")
         defer { try? FileManager.default.removeItem(atPath: root) }
         let state = root + "/state"
-        let none = try DaemonProcess.run(["summary", "--state-dir", state, "--catalogue", catalogue])
+        let none = try await DaemonProcess.run(["summary", "--state-dir", state, "--catalogue", catalogue])
         #expect(none.status == 1 && none.err.contains("no finished run yet"))
-        let run = try DaemonProcess.run(["compute", "--state-dir", state, "--catalogue", catalogue])
+        let run = try await DaemonProcess.run(["compute", "--state-dir", state, "--catalogue", catalogue])
         #expect(run.status == 0 && run.out.hasPrefix("run "), "\(run.err)")
-        let bad = try DaemonProcess.run(["measures", "--state-dir", state, "--catalogue", catalogue, "--indicator", "nope", "--area", "W92000004"])
+        let bad = try await DaemonProcess.run(["measures", "--state-dir", state, "--catalogue", catalogue, "--indicator", "nope", "--area", "W92000004"])
         #expect(bad.status != 0 && bad.err.contains("unknown indicator 'nope'"))
     }
 }

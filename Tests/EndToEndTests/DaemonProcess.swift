@@ -17,8 +17,13 @@ struct DaemonProcess {
         return TestCluster.repositoryRoot + "/.build/debug/outcomesd"
     }
 
-    /// Runs the binary to completion; returns exit status, stdout and stderr.
-    static func run(_ arguments: [String], cwd: String? = nil) throws -> (status: Int32, out: String, err: String) {
+    /// Runs the binary to completion; returns exit status, stdout and stderr. Waited for off the
+    /// threads the tests' tasks share (``blocking(_:)``).
+    static func run(_ arguments: [String], cwd: String? = nil) async throws -> (status: Int32, out: String, err: String) {
+        try await blocking { try runBlocking(arguments, cwd: cwd) }
+    }
+
+    private static func runBlocking(_ arguments: [String], cwd: String?) throws -> (status: Int32, out: String, err: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments

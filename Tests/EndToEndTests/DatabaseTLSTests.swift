@@ -100,13 +100,13 @@ struct DatabaseTLSTests {
     enum Outcome: Equatable {
         /// Connected; whether over TLS.
         case connected(tls: Bool)
-        /// The connection failed with an error (refused, TLS or authentication).
+        /// The query failed with an error.
         case failed
-        /// Neither within 60 s.
-        case timedOut
     }
 
-    /// What a pool on `url` (password from `passfile`) does when asked a query.
+    /// What a pool on `url` (password from `passfile`) answers to one query. Used for connections
+    /// that succeed (a pool retries a refused one: refusals go through the binary, ``migrate``);
+    /// a hang is caught by the test's time limit.
     static func connects(_ url: String, passfile: String) async throws -> Outcome {
         let target = try DatabaseTarget(url: url, environment: [:])
         let configuration = PostgresClient.Configuration(target: target, environment: ["PGPASSFILE": passfile])
@@ -122,11 +122,7 @@ struct DatabaseTLSTests {
                     return .failed
                 }
             }
-            group.addTask {
-                try? await Task.sleep(for: .seconds(60))
-                return .timedOut
-            }
-            var outcome = Outcome.timedOut
+            var outcome = Outcome.failed
             for await result in group {
                 if let result { outcome = result; break }
             }

@@ -22,7 +22,7 @@ struct IngestTests {
         """ + futureRow
 
     @Test("ingest exits 0, 2 or 1 by outcome and prints located row errors")
-    func cliExitCodes() throws {
+    func cliExitCodes() async throws {
         let root = try DaemonProcess.tempFolder("ingest")
         defer { try? FileManager.default.removeItem(atPath: root) }
         let state = root + "/state"
@@ -31,18 +31,18 @@ struct IngestTests {
         try Data(Self.feed.replacingOccurrences(of: "2022", with: "2021").utf8).write(to: URL(fileURLWithPath: partial))
         try Data("indicator,area\nlow_birth_weight,W06000013\n".utf8).write(to: URL(fileURLWithPath: bad))
         let base = ["ingest", "--state-dir", state, "--catalogue", catalogue, "--partner", "local_health_board"]
-        let r0 = try DaemonProcess.run(base + [good])
+        let r0 = try await DaemonProcess.run(base + [good])
         #expect(r0.status == 0, "\(r0.err)")
         #expect(r0.out.contains("inserted 2"))
-        let r2 = try DaemonProcess.run(base + [partial])
+        let r2 = try await DaemonProcess.run(base + [partial])
         #expect(r2.status == 2)
         #expect(r2.out.contains("\(partial):4: period: future_period:"), "\(r2.out)")
-        let r1 = try DaemonProcess.run(base + [bad])
+        let r1 = try await DaemonProcess.run(base + [bad])
         #expect(r1.status == 1)
         #expect(r1.out.contains("missing_column"))
-        let again = try DaemonProcess.run(base + [good, "--format", "json"])
+        let again = try await DaemonProcess.run(base + [good, "--format", "json"])
         #expect(again.status == 0 && again.out.contains("\"duplicate\""))
-        let dry = try DaemonProcess.run(base + [partial, "--dry-run"])
+        let dry = try await DaemonProcess.run(base + [partial, "--dry-run"])
         #expect(dry.out.contains("dry run, nothing written"))
     }
 
@@ -55,12 +55,12 @@ struct IngestTests {
         let serve = try DaemonProcess.startServe(stateDir: state, catalogue: catalogue, port: port, log: root + "/serve.log")
         defer { kill(serve.processIdentifier, SIGKILL) }
         #expect(await DaemonProcess.waitReady(port: port, seconds: 90))
-        let created = try DaemonProcess.run(["token", "create", "--state-dir", state, "--catalogue", catalogue,
+        let created = try await DaemonProcess.run(["token", "create", "--state-dir", state, "--catalogue", catalogue,
                                              "--role", "partner", "--partner", "local_health_board", "--name", "e2e"])
         #expect(created.status == 0, "\(created.err)")
         let token = created.out.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(token.hasPrefix("od_"))
-        let listed = try DaemonProcess.run(["token", "list", "--state-dir", state, "--catalogue", catalogue])
+        let listed = try await DaemonProcess.run(["token", "list", "--state-dir", state, "--catalogue", catalogue])
         #expect(listed.out.contains("e2e") && !listed.out.contains(token))
 
         func post(_ token: String?) async throws -> (Int, String) {
@@ -79,7 +79,7 @@ struct IngestTests {
         #expect(try await post(nil).0 == 401)
         let forgotten = "verified tokens forgotten"
         let heardBefore = ((try? String(contentsOfFile: root + "/serve.log", encoding: .utf8)) ?? "").components(separatedBy: forgotten).count - 1
-        let revoked = try DaemonProcess.run(["token", "revoke", "e2e", "--state-dir", state, "--catalogue", catalogue])
+        let revoked = try await DaemonProcess.run(["token", "revoke", "e2e", "--state-dir", state, "--catalogue", catalogue])
         #expect(revoked.status == 0)
         // The daemon verified this token a moment ago and keeps it; the revocation reaches it by
         // LISTEN/NOTIFY when the revoking transaction commits. Wait for that event (the daemon

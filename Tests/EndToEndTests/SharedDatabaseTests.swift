@@ -28,7 +28,12 @@ struct SharedDatabaseTests {
         }
 
         /// `SELECT …` through psql over the socket, one value.
-        func sql(_ query: String) throws -> String {
+        func sql(_ query: String) async throws -> String {
+            let cluster = cluster
+            return try await blocking { try Self.sql(query, cluster: cluster) }
+        }
+
+        static func sql(_ query: String, cluster: EmbeddedCluster) throws -> String {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: cluster.binDirectory + "/psql")
             process.arguments = ["-X", "-h", "127.0.0.1", "-p", String(cluster.port), "-U", EmbeddedCluster.superuser,
@@ -61,10 +66,10 @@ struct SharedDatabaseTests {
     }
 
     /// Loads the sample feeds of `partner` with `outcomesd ingest` (before any daemon starts).
-    static func ingestSamples(_ config: String, state: String, catalogue: String, partner: String) throws {
+    static func ingestSamples(_ config: String, state: String, catalogue: String, partner: String) async throws {
         let dir = catalogue + "/samples/" + partner
         let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".csv") }.sorted().map { dir + "/" + $0 }
-        let result = try DaemonProcess.run(["ingest"] + files + ["--partner", partner, "--config", config, "--state-dir", state, "--catalogue", catalogue])
+        let result = try await DaemonProcess.run(["ingest"] + files + ["--partner", partner, "--config", config, "--state-dir", state, "--catalogue", catalogue])
         #expect(result.status == 0, "ingest: \(result.err)")
     }
 
@@ -92,7 +97,7 @@ struct SharedDatabaseTests {
         defer { try? server.cluster.stop() }
         let state = root + "/state"
         let config = try Self.configuration(root, server, name: "outcomesd")
-        try Self.ingestSamples(config, state: state, catalogue: catalogue, partner: "local_authority")
+        try await Self.ingestSamples(config, state: state, catalogue: catalogue, partner: "local_authority")
         let port = DaemonProcess.freePort()
         let logPath = root + "/serve.log"
         // Under a notify socket with a 2 s watchdog, as systemd would run it: the outage must not
@@ -110,7 +115,7 @@ struct SharedDatabaseTests {
         #expect(await DaemonProcess.waitReady(port: port, seconds: 90))
         // The first run, then every read path once so it is cached.
         #expect(await DaemonProcess.waitUntil(seconds: 120) { await Self.get(port: port, "/v1/summary").status == 200 }, "no first run: \(Self.log(logPath).suffix(2000))")
-        let firstRun = try server.sql("SELECT max(id) FROM run WHERE status = 'finished'")
+        let firstRun = try await server.sql("SELECT max(id) FROM run WHERE status = 'finished'")
         for path in Self.readPaths { #expect(await Self.get(port: port, path).status == 200) }
 
         // Read load from four clients until told to stop; every answer is kept.
@@ -179,10 +184,10 @@ struct SharedDatabaseTests {
         #expect(await DaemonProcess.waitUntil(seconds: 60) { SpoolTests.files(archive).contains { $0.hasSuffix("-during-outage.csv") } },
                 "archive: \(SpoolTests.files(archive)); log: \(Self.log(logPath).suffix(3000))")
         #expect(SpoolTests.files(state + "/spool/rejected/local_health_board").isEmpty)
-        #expect(try server.sql("SELECT count(*) FROM feed WHERE file_name = 'during-outage.csv' AND status = 'applied'") == "1")
-        let fed = try server.sql("SELECT max(id) FROM feed WHERE file_name = 'during-outage.csv'")
+        #expect(try await server.sql("SELECT count(*) FROM feed WHERE file_name = 'during-outage.csv' AND status = 'applied'") == "1")
+        let fed = try await server.sql("SELECT max(id) FROM feed WHERE file_name = 'during-outage.csv'")
         #expect(try await DaemonProcess.waitUntil(seconds: 60) {
-            try server.sql("""
+            try await server.sql("""
                 SELECT count(*) FROM run r, feed f WHERE f.id = \(fed) AND r.status = 'finished' AND r.started_at > f.finished_at
                 """) != "0"
         }, "no run after the feed; log: \(Self.log(logPath).suffix(3000))")
@@ -209,7 +214,7 @@ struct SharedDatabaseTests {
         let server = try Server(root: root)
         defer { try? server.cluster.stop() }
         let config = try Self.configuration(root, server, name: "outcomesd")
-        try Self.ingestSamples(config, state: root + "/a", catalogue: catalogue, partner: "local_authority")
+        try await Self.ingestSamples(config, state: root + "/a", catalogue: catalogue, partner: "local_authority")
         let ports = [DaemonProcess.freePort(), DaemonProcess.freePort()]
         let logs = [root + "/a.log", root + "/b.log"]
         var daemons: [Process] = []
@@ -221,7 +226,7 @@ struct SharedDatabaseTests {
         for port in ports { #expect(await DaemonProcess.waitReady(port: port, seconds: 90)) }
         // Both serve the same first run; exactly one of them computed it.
         #expect(await DaemonProcess.waitUntil(seconds: 120) { await Self.get(port: ports[1], "/v1/summary").status == 200 })
-        let first = try server.sql("SELECT max(id) FROM run WHERE status = 'finished'")
+        let first = try await server.sql("SELECT max(id) FROM run WHERE status = 'finished'")
         for port in ports { #expect(await Self.get(port: port, "/v1/summary").run == first) }
         let startedLogs = logs.map { Self.log($0).components(separatedBy: "run started").count - 1 }
         #expect(startedLogs.reduce(0, +) >= 1)
@@ -240,9 +245,9 @@ struct SharedDatabaseTests {
         }, "no run started after the feed")
         let killed = try #require(computing)
         let survivor = 1 - killed
-        let abandoned = try server.sql("SELECT max(id) FROM run")
+        let abandoned = try await server.sql("SELECT max(id) FROM run")
         // Mid-run at the kill: running just before it, closed as abandoned (below) after it.
-        #expect(try server.sql("SELECT status FROM run WHERE id = \(abandoned)") == "running",
+        #expect(try await server.sql("SELECT status FROM run WHERE id = \(abandoned)") == "running",
                 "the run finished before the kill; make the feed bigger")
         kill(daemons[killed].processIdentifier, SIGKILL)
         let killedAt = Date()
@@ -250,18 +255,18 @@ struct SharedDatabaseTests {
         // The survivor takes the compute lock within a tick or two and finishes the work.
         var tookOver: Double?
         #expect(await DaemonProcess.waitUntil(seconds: 60) {
-            guard (try? server.sql("SELECT count(*) FROM run WHERE id > \(abandoned)")) ?? "0" != "0" else { return false }
+            guard (try? await server.sql("SELECT count(*) FROM run WHERE id > \(abandoned)")) ?? "0" != "0" else { return false }
             tookOver = Date().timeIntervalSince(killedAt)
             return true
         }, "the survivor never started a run; log: \(Self.log(logs[survivor]).suffix(3000))")
         #expect(await DaemonProcess.waitUntil(seconds: 240) {
-            (try? server.sql("SELECT count(*) FROM run WHERE id > \(abandoned) AND status = 'finished'")) ?? "0" != "0"
+            (try? await server.sql("SELECT count(*) FROM run WHERE id > \(abandoned) AND status = 'finished'")) ?? "0" != "0"
         }, "the survivor never finished a run; log: \(Self.log(logs[survivor]).suffix(3000))")
         let finished = Date().timeIntervalSince(killedAt)
-        #expect(try server.sql("SELECT status || ' ' || left(message, 10) FROM run WHERE id = \(abandoned)") == "failed abandoned:")
-        #expect(try server.sql("SELECT count(*) FROM run WHERE status = 'running'") == "0")
-        let latest = try server.sql("SELECT max(id) FROM run WHERE status = 'finished'")
-        #expect(try server.sql("SELECT observations >= \(rows) FROM run WHERE id = \(latest)") == "t")
+        #expect(try await server.sql("SELECT status || ' ' || left(message, 10) FROM run WHERE id = \(abandoned)") == "failed abandoned:")
+        #expect(try await server.sql("SELECT count(*) FROM run WHERE status = 'running'") == "0")
+        let latest = try await server.sql("SELECT max(id) FROM run WHERE status = 'finished'")
+        #expect(try await server.sql("SELECT observations >= \(rows) FROM run WHERE id = \(latest)") == "t")
         #expect(await DaemonProcess.waitUntil(seconds: 10) { await Self.get(port: ports[survivor], "/v1/summary").run == latest })
         print("failover: the survivor started a run \(String(format: "%.2f", tookOver ?? -1)) s after the kill and finished it \(String(format: "%.2f", finished)) s after")
         kill(daemons[survivor].processIdentifier, SIGTERM)

@@ -93,14 +93,14 @@ struct SpoolOddNamesTests {
         #expect(FileManager.default.fileExists(atPath: rejected + "/sub/inner.csv"))
         // The writer's dot name is left where it is; nothing else remains in incoming/.
         #expect(Self.names(incoming) == [Array(".writing.csv".utf8)])
-        #expect(try SpoolTests.sql(state, "SELECT count(*) FROM feed") == "0")
+        #expect(try await SpoolTests.sql(state, "SELECT count(*) FROM feed") == "0")
 
         // Still running, and still ingesting.
         #expect(serve.isRunning)
         try SpoolTests.drop(Self.feed, state: state, partner: "local_health_board", name: "good.csv")
         #expect(await eventually(seconds: 30) { SpoolTests.files(spool + "/archive/local_health_board").contains { $0.hasSuffix("-good.csv") } },
                 "archive: \(SpoolTests.files(spool + "/archive/local_health_board"))")
-        #expect(try SpoolTests.sql(state, "SELECT count(*) FROM feed") == "1")
+        #expect(try await SpoolTests.sql(state, "SELECT count(*) FROM feed") == "1")
         let logText = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
         #expect(logText.contains("spool entry refused"))
         kill(serve.processIdentifier, SIGTERM)

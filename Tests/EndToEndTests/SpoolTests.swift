@@ -23,7 +23,7 @@ struct SpoolTests {
     /// Waits until the embedded cluster reports a COPY with rows already processed.
     static func waitForCopy(state: String, seconds: Double) async -> Bool {
         await DaemonProcess.waitUntil(seconds: seconds) {
-            ((try? sql(state, "SELECT count(*) FROM pg_stat_progress_copy WHERE tuples_processed > 0")) ?? "0") != "0"
+            ((try? await sql(state, "SELECT count(*) FROM pg_stat_progress_copy WHERE tuples_processed > 0")) ?? "0") != "0"
         }
     }
 
@@ -32,7 +32,11 @@ struct SpoolTests {
     }
 
     /// `SELECT …` against the embedded cluster of a state folder, through psql.
-    static func sql(_ state: String, _ query: String) throws -> String {
+    static func sql(_ state: String, _ query: String) async throws -> String {
+        try await blocking { try sqlBlocking(state, query) }
+    }
+
+    private static func sqlBlocking(_ state: String, _ query: String) throws -> String {
         let bin = try #require(((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []).sorted().last)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/lib/postgresql/\(bin)/bin/psql")
@@ -91,8 +95,8 @@ struct SpoolTests {
         let archived = Self.files(state + "/spool/archive/local_authority")
         #expect(archived.isEmpty, "the feed finished before the kill; make it bigger")
         #expect(FileManager.default.fileExists(atPath: processing))
-        #expect(try Self.sql(state, "SELECT count(*) FROM observation") == "0")
-        #expect(try Self.sql(state, "SELECT count(*) FROM feed") == "0")
+        #expect(try await Self.sql(state, "SELECT count(*) FROM observation") == "0")
+        #expect(try await Self.sql(state, "SELECT count(*) FROM feed") == "0")
         // Restart: the unfinished file is processed again, completely.
         serve = try DaemonProcess.startServe(stateDir: state, catalogue: catalogue, port: port, log: root + "/serve2.log")
         defer { kill(serve.processIdentifier, SIGKILL) }
@@ -101,9 +105,9 @@ struct SpoolTests {
         // feed row's INSERT used a sequence value that the rollback does not give back.
         let archive = state + "/spool/archive/local_authority"
         #expect(await DaemonProcess.waitUntil(seconds: 180) { Self.files(archive).contains { $0.hasSuffix("-big.csv") } }, "archive: \(Self.files(archive))")
-        #expect(try Self.sql(state, "SELECT count(*) FROM observation") == String(rows))
-        #expect(try Self.sql(state, "SELECT count(*) || ' ' || max(inserted) FROM feed") == "1 \(rows)")
-        let id = try Self.sql(state, "SELECT id FROM feed")
+        #expect(try await Self.sql(state, "SELECT count(*) FROM observation") == String(rows))
+        #expect(try await Self.sql(state, "SELECT count(*) || ' ' || max(inserted) FROM feed") == "1 \(rows)")
+        let id = try await Self.sql(state, "SELECT id FROM feed")
         #expect(Self.files(archive) == ["\(id)-big.csv"])
         kill(serve.processIdentifier, SIGTERM)
         #expect(await DaemonProcess.waitExit(serve, seconds: 60) == 0)

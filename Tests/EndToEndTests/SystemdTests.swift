@@ -163,9 +163,9 @@ struct SystemdTests {
                 "\((try? String(contentsOfFile: log2, encoding: .utf8)) ?? "")")
         #expect(await Self.waitLog(log2, "run finished", seconds: 120))
         #expect(await Self.waitLog(log2, "run finished", count: 1, seconds: 120))
-        #expect(try SpoolTests.sql(state, "SELECT count(*) FROM observation") == String(rows))
-        #expect(try SpoolTests.sql(state, "SELECT count(*) FROM run WHERE status = 'finished' AND trigger = 'startup' AND NOT full_run") == "1")
-        #expect(try SpoolTests.sql(state, "SELECT count(*) FROM run WHERE status = 'finished'") == "2")
+        #expect(try await SpoolTests.sql(state, "SELECT count(*) FROM observation") == String(rows))
+        #expect(try await SpoolTests.sql(state, "SELECT count(*) FROM run WHERE status = 'finished' AND trigger = 'startup' AND NOT full_run") == "1")
+        #expect(try await SpoolTests.sql(state, "SELECT count(*) FROM run WHERE status = 'finished'") == "2")
         kill(second, SIGTERM)
         let status2 = await Self.exitStatus(second, seconds: 60)
         secondExited = status2 != nil

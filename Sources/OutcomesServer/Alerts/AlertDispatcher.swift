@@ -31,6 +31,8 @@ struct AlertDispatcher: Service {
     var pollInterval: Duration = .milliseconds(500)
     /// Called after each pass of the loop, failed ones included (the watchdog's sign of life).
     var onTick: @Sendable () -> Void = {}
+    /// Called as each pass begins (tests wait on it: the pass is then asking for a connection).
+    var willTick: @Sendable () -> Void = {}
 
     func run() async throws {
         await cancelWhenGracefulShutdown { await gate.wait() }
@@ -47,6 +49,7 @@ struct AlertDispatcher: Service {
                 // connection with no end, and the daemon would not stop (found by Benchmarks/faults:
                 // SIGTERM during a PostgreSQL outage hung until the group's shutdown timeout). A
                 // batch cut off after sending and before marking is sent again: at least once.
+                willTick()
                 let ticked = try await cancelWhenGracefulShutdown {
                     try await tick(sinks: sinks, resendFiring: resend, prune: prune)
                 }

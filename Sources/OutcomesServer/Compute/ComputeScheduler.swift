@@ -74,10 +74,10 @@ struct ComputeScheduler: Service {
             }
             // A run in progress at a stop is cancelled (its transaction rolls back; the next start
             // marks it abandoned and catches up), so a stop is never held by a run or an outage.
-            let (runs, todo) = (store, action)
+            let (runs, chosen) = (store, action)
             let outcome: RunPlanner.Outcome
             do {
-                outcome = try await cancelWhenGracefulShutdown { try await self.perform(todo, store: runs) }
+                outcome = try await cancelWhenGracefulShutdown { try await self.perform(chosen, store: runs) }
             } catch where Task.isShuttingDownGracefully {
                 logger.notice("stopping: the run in progress was cancelled; the next start catches up")
                 return
