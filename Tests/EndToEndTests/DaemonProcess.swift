@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -77,6 +78,27 @@ struct DaemonProcess {
         process.standardError = handle
         try process.run()
         return process
+    }
+
+    /// A daemon `withDaemon` started: its test folder, state folder, port and process.
+    struct Running {
+        let root: String
+        let state: String
+        let port: Int
+        let process: Process
+    }
+
+    /// Starts `outcomesd serve` on a fresh state folder (log in `<root>/serve.log`), waits until it
+    /// is ready, runs `body`, then kills it and removes the folder (also when `body` throws).
+    static func withDaemon(_ name: String, catalogue: String, _ body: (Running) async throws -> Void) async throws {
+        let root = try tempFolder(name)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let state = root + "/state"
+        let port = freePort()
+        let serve = try startServe(stateDir: state, catalogue: catalogue, port: port, log: root + "/serve.log")
+        defer { kill(serve.processIdentifier, SIGKILL) }
+        #expect(await waitReady(port: port, seconds: 90), "log: \(((try? String(contentsOfFile: root + "/serve.log", encoding: .utf8)) ?? "").suffix(2000))")
+        try await body(Running(root: root, state: state, port: port, process: serve))
     }
 
     /// Waits until `condition` holds (checked every 50 ms), up to `seconds`: for the events a

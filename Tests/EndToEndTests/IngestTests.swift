@@ -48,48 +48,47 @@ struct IngestTests {
 
     @Test("a partner token created on the command line submits a feed over HTTP to the running daemon", .timeLimit(.minutes(3)))
     func httpWithToken() async throws {
-        let root = try DaemonProcess.tempFolder("http")
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        let state = root + "/state"
-        let port = DaemonProcess.freePort()
-        let serve = try DaemonProcess.startServe(stateDir: state, catalogue: catalogue, port: port, log: root + "/serve.log")
-        defer { kill(serve.processIdentifier, SIGKILL) }
-        #expect(await DaemonProcess.waitReady(port: port, seconds: 90))
-        let created = try await DaemonProcess.run(["token", "create", "--state-dir", state, "--catalogue", catalogue,
-                                             "--role", "partner", "--partner", "local_health_board", "--name", "e2e"])
-        #expect(created.status == 0, "\(created.err)")
-        let token = created.out.trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(token.hasPrefix("od_"))
-        let listed = try await DaemonProcess.run(["token", "list", "--state-dir", state, "--catalogue", catalogue])
-        #expect(listed.out.contains("e2e") && !listed.out.contains(token))
+        try await DaemonProcess.withDaemon("http", catalogue: catalogue) { daemon in
+            let root = daemon.root
+            let state = daemon.state
+            let port = daemon.port
+            let serve = daemon.process
+            let created = try await DaemonProcess.run(["token", "create", "--state-dir", state, "--catalogue", catalogue,
+                                                 "--role", "partner", "--partner", "local_health_board", "--name", "e2e"])
+            #expect(created.status == 0, "\(created.err)")
+            let token = created.out.trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(token.hasPrefix("od_"))
+            let listed = try await DaemonProcess.run(["token", "list", "--state-dir", state, "--catalogue", catalogue])
+            #expect(listed.out.contains("e2e") && !listed.out.contains(token))
 
-        func post(_ token: String?) async throws -> (Int, String) {
-            var request = URLRequest(url: try #require(URL(string: "http://127.0.0.1:\(port)/v1/feeds")))
-            request.httpMethod = "POST"
-            request.setValue("text/csv", forHTTPHeaderField: "Content-Type")
-            request.setValue("text/plain", forHTTPHeaderField: "Accept")
-            if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
-            request.httpBody = Data(Self.feed.utf8)
-            let (data, response) = try await URLSession.shared.data(for: request)
-            return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+            func post(_ token: String?) async throws -> (Int, String) {
+                var request = URLRequest(url: try #require(URL(string: "http://127.0.0.1:\(port)/v1/feeds")))
+                request.httpMethod = "POST"
+                request.setValue("text/csv", forHTTPHeaderField: "Content-Type")
+                request.setValue("text/plain", forHTTPHeaderField: "Accept")
+                if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+                request.httpBody = Data(Self.feed.utf8)
+                let (data, response) = try await URLSession.shared.data(for: request)
+                return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+            }
+            let (status, body) = try await post(token)
+            #expect(status == 200, "\(body)")
+            #expect(body.contains("inserted 2") && body.contains("future_period"))
+            #expect(try await post(nil).0 == 401)
+            let forgotten = "verified tokens forgotten"
+            let heardBefore = ((try? String(contentsOfFile: root + "/serve.log", encoding: .utf8)) ?? "").components(separatedBy: forgotten).count - 1
+            let revoked = try await DaemonProcess.run(["token", "revoke", "e2e", "--state-dir", state, "--catalogue", catalogue])
+            #expect(revoked.status == 0)
+            // The daemon verified this token a moment ago and keeps it; the revocation reaches it by
+            // LISTEN/NOTIFY when the revoking transaction commits. Wait for that event (the daemon
+            // logs it), then the very next request must be refused.
+            let heard = await SystemdTests.waitLog(root + "/serve.log", forgotten, count: heardBefore + 1, seconds: 30)
+            #expect(heard, "the daemon never heard the revocation")
+            #expect(try await post(token).0 == 401, "a revoked token accepted after the daemon heard the revocation")
+            let log = (try? String(contentsOfFile: root + "/serve.log", encoding: .utf8)) ?? ""
+            #expect(log.contains("listening for token changes"), "the cache path was not exercised")
+            kill(serve.processIdentifier, SIGTERM)
+            #expect(await DaemonProcess.waitExit(serve, seconds: 60) == 0)
         }
-        let (status, body) = try await post(token)
-        #expect(status == 200, "\(body)")
-        #expect(body.contains("inserted 2") && body.contains("future_period"))
-        #expect(try await post(nil).0 == 401)
-        let forgotten = "verified tokens forgotten"
-        let heardBefore = ((try? String(contentsOfFile: root + "/serve.log", encoding: .utf8)) ?? "").components(separatedBy: forgotten).count - 1
-        let revoked = try await DaemonProcess.run(["token", "revoke", "e2e", "--state-dir", state, "--catalogue", catalogue])
-        #expect(revoked.status == 0)
-        // The daemon verified this token a moment ago and keeps it; the revocation reaches it by
-        // LISTEN/NOTIFY when the revoking transaction commits. Wait for that event (the daemon
-        // logs it), then the very next request must be refused.
-        let heard = await SystemdTests.waitLog(root + "/serve.log", forgotten, count: heardBefore + 1, seconds: 30)
-        #expect(heard, "the daemon never heard the revocation")
-        #expect(try await post(token).0 == 401, "a revoked token accepted after the daemon heard the revocation")
-        let log = (try? String(contentsOfFile: root + "/serve.log", encoding: .utf8)) ?? ""
-        #expect(log.contains("listening for token changes"), "the cache path was not exercised")
-        kill(serve.processIdentifier, SIGTERM)
-        #expect(await DaemonProcess.waitExit(serve, seconds: 60) == 0)
     }
 }

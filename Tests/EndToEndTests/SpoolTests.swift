@@ -51,27 +51,24 @@ struct SpoolTests {
 
     @Test("spool files are archived with their feed id, refused ones moved to rejected/ with an errors file", .timeLimit(.minutes(3)))
     func archiveAndReject() async throws {
-        let root = try DaemonProcess.tempFolder("spool")
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        let state = root + "/state"
-        let port = DaemonProcess.freePort()
-        let serve = try DaemonProcess.startServe(stateDir: state, catalogue: catalogue, port: port, log: root + "/serve.log")
-        defer { kill(serve.processIdentifier, SIGKILL) }
-        #expect(await DaemonProcess.waitReady(port: port, seconds: 90))
-        try Self.drop("indicator,area,period,numerator,denominator\nlow_birth_weight,W06000013,2023,48,910\n",
-                      state: state, partner: "local_health_board", name: "good.csv")
-        try Self.drop("indicator,area,numerator\nlow_birth_weight,W06000013,48\n", state: state, partner: "local_health_board", name: "bad.csv")
-        try Self.drop("indicator,area,period,numerator,denominator\n", state: state, partner: "no_such_partner", name: "lost.csv")
-        let spool = state + "/spool"
-        #expect(await Self.waitFor(spool + "/archive/local_health_board/1-good.csv", seconds: 30), "archive: \(Self.files(spool + "/archive/local_health_board"))")
-        #expect(await Self.waitFor(spool + "/rejected/local_health_board/bad.csv.errors.txt", seconds: 30))
-        let errors = (try? String(contentsOfFile: spool + "/rejected/local_health_board/bad.csv.errors.txt", encoding: .utf8)) ?? ""
-        #expect(errors.contains("missing_column"))
-        #expect(await Self.waitFor(spool + "/rejected/no_such_partner/lost.csv", seconds: 30))
-        #expect(Self.files(spool + "/incoming/local_health_board").isEmpty)
-        #expect(Self.files(spool + "/processing/local_health_board").isEmpty)
-        kill(serve.processIdentifier, SIGTERM)
-        #expect(await DaemonProcess.waitExit(serve, seconds: 60) == 0)
+        try await DaemonProcess.withDaemon("spool", catalogue: catalogue) { daemon in
+            let state = daemon.state
+            let serve = daemon.process
+            try Self.drop("indicator,area,period,numerator,denominator\nlow_birth_weight,W06000013,2023,48,910\n",
+                          state: state, partner: "local_health_board", name: "good.csv")
+            try Self.drop("indicator,area,numerator\nlow_birth_weight,W06000013,48\n", state: state, partner: "local_health_board", name: "bad.csv")
+            try Self.drop("indicator,area,period,numerator,denominator\n", state: state, partner: "no_such_partner", name: "lost.csv")
+            let spool = state + "/spool"
+            #expect(await Self.waitFor(spool + "/archive/local_health_board/1-good.csv", seconds: 30), "archive: \(Self.files(spool + "/archive/local_health_board"))")
+            #expect(await Self.waitFor(spool + "/rejected/local_health_board/bad.csv.errors.txt", seconds: 30))
+            let errors = (try? String(contentsOfFile: spool + "/rejected/local_health_board/bad.csv.errors.txt", encoding: .utf8)) ?? ""
+            #expect(errors.contains("missing_column"))
+            #expect(await Self.waitFor(spool + "/rejected/no_such_partner/lost.csv", seconds: 30))
+            #expect(Self.files(spool + "/incoming/local_health_board").isEmpty)
+            #expect(Self.files(spool + "/processing/local_health_board").isEmpty)
+            kill(serve.processIdentifier, SIGTERM)
+            #expect(await DaemonProcess.waitExit(serve, seconds: 60) == 0)
+        }
     }
 
     @Test("kill -9 mid-feed leaves nothing partial, and the spool file is processed again on restart", .timeLimit(.minutes(5)))
