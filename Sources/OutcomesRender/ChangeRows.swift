@@ -135,15 +135,17 @@ struct ChangeRows {
     /// A category code in words, for the text view.
     static func words(_ code: String, _ welsh: Bool) -> String {
         guard welsh else { return code.replacingOccurrences(of: "_", with: " ") }
-        let cy: [String: String] = [
-            "best": "gorau", "better": "gwell", "similar": "tebyg", "worse": "gwaeth", "worst": "gwaethaf", "higher": "uwch",
-            "lower": "is", "higher_99_8": "uwch (99.8%)", "lower_99_8": "is (99.8%)", "not_compared": "heb ei gymharu",
-            "cannot_be_calculated": "ni ellir ei gyfrifo", "increasing_and_getting_better": "yn cynyddu ac yn gwella",
-            "increasing_and_getting_worse": "yn cynyddu ac yn gwaethygu", "decreasing_and_getting_better": "yn gostwng ac yn gwella",
-            "decreasing_and_getting_worse": "yn gostwng ac yn gwaethygu", "increasing": "yn cynyddu", "decreasing": "yn gostwng",
-            "no_significant_change": "dim newid arwyddocaol", "met": "wedi'i gyrraedd", "not_met": "heb ei gyrraedd",
-            "warning": "rhybudd", "critical": "difrifol", "info": "gwybodaeth",
-        ]
-        return cy[code] ?? code
+        return welshWords[code] ?? code
     }
+
+    /// The Welsh of each category code (built once, not per row).
+    static let welshWords: [String: String] = [
+        "best": "gorau", "better": "gwell", "similar": "tebyg", "worse": "gwaeth", "worst": "gwaethaf", "higher": "uwch",
+        "lower": "is", "higher_99_8": "uwch (99.8%)", "lower_99_8": "is (99.8%)", "not_compared": "heb ei gymharu",
+        "cannot_be_calculated": "ni ellir ei gyfrifo", "increasing_and_getting_better": "yn cynyddu ac yn gwella",
+        "increasing_and_getting_worse": "yn cynyddu ac yn gwaethygu", "decreasing_and_getting_better": "yn gostwng ac yn gwella",
+        "decreasing_and_getting_worse": "yn gostwng ac yn gwaethygu", "increasing": "yn cynyddu", "decreasing": "yn gostwng",
+        "no_significant_change": "dim newid arwyddocaol", "met": "wedi'i gyrraedd", "not_met": "heb ei gyrraedd",
+        "warning": "rhybudd", "critical": "difrifol", "info": "gwybodaeth",
+    ]
 }
