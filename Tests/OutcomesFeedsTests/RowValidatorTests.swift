@@ -132,23 +132,27 @@ struct RowValidatorTests {
         }
     }
 
-    @Test("the same observation twice is duplicate_key, naming the first line")
-    func duplicateKeyNamesFirstLine() throws {
+    @Test("the validator keeps no table of the feed's keys: a repeated observation passes it, for the store to refuse")
+    func repeatedKeysAreLeftToTheStore() throws {
         var validator = try Fixture.validator()
         let fields = row("lac_placed_outside_wales", "W06000015", "2024-25", ["value": "1"])
         #expect((try? validator.validate(fields, line: 2).get()) != nil)
-        // The same key spelled differently (explicit breakdown) is still the same observation.
         var again = fields
         again["breakdown"] = "all"
         again["value"] = "2"
-        guard case .failure(let problems) = validator.validate(again, line: 9) else {
-            Issue.record("expected duplicate_key")
-            return
-        }
-        #expect(problems.errors.map(\.code) == ["duplicate_key"])
-        #expect(problems.errors.first?.message.contains("line 2") == true)
-        // Another area or period is another observation.
-        #expect((try? validator.validate(row("lac_placed_outside_wales", "W06000015", "2023-24", ["value": "1"]), line: 10).get()) != nil)
+        let repeated = try validator.validate(again, line: 9).get()
+        // The same key as sent to the store: the store's unique key then finds the repeat.
+        let first = try validator.validate(fields, line: 2).get()
+        #expect(repeated.indicator == first.indicator && repeated.area == first.area
+                && repeated.breakdown == first.breakdown && repeated.period == first.period)
+    }
+
+    @Test("duplicate_key names the first row as a line (CSV) or an observation (JSON)")
+    func repeatedKeyWording() {
+        let csv = RowError.repeatedKey(line: 9, firstLine: 2, place: .line, key: "looked_after_rate W06000015 all 2024-25")
+        #expect(csv.description == "line 9: record: duplicate_key: this indicator, area, breakdown and period were already given on line 2; send each observation once per feed (value 'looked_after_rate W06000015 all 2024-25')")
+        let json = RowError.repeatedKey(line: 3, firstLine: 1, place: .observation, key: "k")
+        #expect(json.description.hasPrefix("observation 3: record: duplicate_key: this indicator, area, breakdown and period were already given in observation 1;"))
     }
 
     @Test("a proportion's value is derived from numerator and denominator times the multiplier")

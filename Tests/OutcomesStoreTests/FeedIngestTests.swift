@@ -155,6 +155,63 @@ struct FeedIngestTests {
         }
     }
 
+    @Test("the same observation twice in a feed is refused by the database as duplicate_key naming the first row, however it is spelled; the rest lands")
+    func repeatedKeyFoundByTheDatabase() async throws {
+        try await TestCluster.withMigratedDatabase { client, catalogue in
+            // Line 4 repeats line 2 with an explicit breakdown ('all' is what an empty one means).
+            let text = Self.header + """
+                low_birth_weight,W06000013,2022,,52,900,
+                low_birth_weight,W06000013,2023,all,48,910,
+                low_birth_weight,W06000013,2022,all,53,900,
+                low_birth_weight,W06000014,2023,all,40,1000,
+
+                """
+            let report = try await Self.ingest(client, catalogue, text)
+            #expect(report.status == .applied)
+            #expect((report.rows, report.inserted, report.rejected) == (4, 3, 1))
+            let error = try #require(report.errors.first)
+            #expect(error.description == "line 4: record: duplicate_key: this indicator, area, breakdown and period were already given on line 2; send each observation once per feed (value 'low_birth_weight W06000013 all 2022')")
+            // The first row's value is the one stored, once; the refusal is stored as reported.
+            #expect(try await Self.count(client, "SELECT count(*)::int FROM observation_revision WHERE period = '2022'") == 1)
+            #expect(try await Self.count(client, "SELECT numerator::int FROM observation WHERE period = '2022'") == 52)
+            #expect(try await Self.count(client, "SELECT line::int FROM feed_error WHERE code = 'duplicate_key'") == 4)
+
+            // JSON counts observations; strict refuses the feed whole; a dry run reports it too.
+            let json = #"{"observations": [{"indicator": "low_birth_weight", "area": "W06000015", "period": "2023", "numerator": 1, "denominator": 9}, {"indicator": "low_birth_weight", "area": "W06000015", "period": "2023", "numerator": 2, "denominator": 9}]}"#
+            let fromJSON = try await Self.ingest(client, catalogue, json, format: .json, name: "feed.json")
+            #expect(fromJSON.errors.map { "\($0.location) \($0.code)" } == ["observation 2 duplicate_key"])
+            #expect(fromJSON.errors.first?.message.contains("in observation 1") == true)
+            let strictText = Self.header + "low_birth_weight,W06000016,2023,all,1,9,\nlow_birth_weight,W06000016,2023,all,1,9,\n"
+            let strict = try await Self.ingest(client, catalogue, strictText, strict: true, name: "strict.csv")
+            #expect(strict.status == .rejected && strict.errors.map(\.code) == ["duplicate_key"])
+            #expect(try await Self.count(client, "SELECT count(*)::int FROM observation WHERE area_id = (SELECT id FROM area WHERE code = 'W06000016')") == 0)
+            let dry = try await Self.ingest(client, catalogue, strictText, dryRun: true, name: "dry.csv")
+            #expect(dry.status == .dryRun && dry.errors.map(\.line) == [3] && dry.inserted == 1)
+        }
+    }
+
+    @Test("the history is the only keyed table: `observation` is the view of each key's newest revision, and one indicator's read goes through the history's key")
+    func historyIsTheOnlyKeyedTable() async throws {
+        try await TestCluster.withMigratedDatabase { client, catalogue in
+            _ = try await Self.ingest(client, catalogue, Self.feedA)
+            let revised = Self.feedA.replacingOccurrences(of: "52,900", with: "53,900")
+            _ = try await Self.ingest(client, catalogue, revised, name: "revised.csv")
+            #expect(try await Self.count(client, "SELECT count(*)::int FROM observation_revision") == 4)
+            #expect(try await Self.count(client, "SELECT count(*)::int FROM observation") == 3)
+            #expect(try await Self.count(client, "SELECT numerator::int * 10 + revision FROM observation WHERE period = '2022'") == 532)
+            #expect(try await Self.count(client, "SELECT count(*)::int FROM pg_class WHERE relname = 'observation' AND relkind = 'v'") == 1)
+            #expect(try await Self.count(client, "SELECT count(*)::int FROM pg_indexes WHERE tablename = 'observation_revision'") == 1)
+            var plan: [String] = []
+            for try await line in try await client.query("""
+                EXPLAIN SELECT * FROM observation WHERE indicator_id = (SELECT id FROM indicator WHERE key = 'low_birth_weight')
+                """, logger: TestCluster.logger).decode(String.self) { plan.append(line) }
+            // An index scan (or, on so few rows, a bitmap scan) of the key, with the indicator as its condition.
+            #expect(plan.contains { $0.contains("Index Scan on observation_revision_key") || $0.contains("Index Scan using observation_revision_key") },
+                    "\(plan.joined(separator: "\n"))")
+            #expect(plan.contains { $0.contains("Index Cond: (indicator_id =") }, "\(plan.joined(separator: "\n"))")
+        }
+    }
+
     @Test("an unknown partner is refused before anything is read")
     func unknownPartner() async throws {
         _ = try await TestCluster.withMigratedDatabase { client, catalogue in

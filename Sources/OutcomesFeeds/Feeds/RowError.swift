@@ -50,3 +50,15 @@ public struct RowError: Sendable, Hashable, Codable, CustomStringConvertible {
         "\(location): \(field): \(code): \(message) (value '\(value)')"
     }
 }
+
+extension RowError {
+    /// `duplicate_key`: the row gives an observation (indicator, area, breakdown, period; `key`
+    /// is the four as sent, space-separated) that row `firstLine` of the same feed already gave.
+    /// Found by the store (its unique key), not by the readers, so no reader holds every key.
+    public static func repeatedKey(line: Int, firstLine: Int, place: Place, key: String) -> RowError {
+        let earlier = place == .line ? "on line \(firstLine)" : "in observation \(firstLine)"
+        return RowError(line: line, field: "record", code: "duplicate_key",
+                        message: "this indicator, area, breakdown and period were already given \(earlier); send each observation once per feed",
+                        value: key, place: place)
+    }
+}

@@ -5,14 +5,18 @@ public import Logging
 import Crypto
 
 /// Lands one feed in PostgreSQL: validated rows streamed through `COPY` into a temporary staging
-/// table, then merged set-wise into `observation` and `observation_revision` — all in one
-/// transaction, so after a crash a feed is either fully there or not at all.
+/// table, then merged set-wise into `observation_revision`, where each new or changed value is
+/// written once as the next revision of its observation (`observation` is the view of the newest
+/// revisions) — all in one transaction, so after a crash a feed is either fully there or not at all.
 ///
 /// - Unchanged rows write nothing and are counted as unchanged.
+/// - The same observation twice in one feed is refused (`duplicate_key`, naming the first row).
+///   The history's unique key finds it during the merge, so no table of the feed's keys grows in
+///   memory: the merge goes back to a savepoint, the later rows are refused, and it runs again.
 /// - A byte-identical re-send (same SHA-256 as an applied feed of the same partner) writes nothing
 ///   and is recorded as a duplicate.
-/// - Two feeds touching the same keys serialise on the observation rows' locks (keys are merged in
-///   a fixed order, so they cannot deadlock); the history keeps both versions.
+/// - Two feeds touching the same indicators serialise on per-indicator advisory locks (taken in
+///   indicator order, so they cannot deadlock); the history keeps both versions.
 /// - The feed is never held in memory whole: chunks are parsed, validated and copied as they come.
 ///
 /// ```swift
@@ -215,13 +219,14 @@ public struct FeedIngest: Sendable {
             return StageResult(report: report, commit: false, bytes: progress.bytes)
         }
         // Rows that would change published values: refused unless the feed confirms them.
+        let place: RowError.Place = options.format == .json ? .observation : .line
         let published = PublishedRevisions(catalogue: catalogue, logger: logger)
         let changes = try await published.changes(confirmed: options.confirmRevisions, on: connection)
         report.publishedChanges = Array(changes.prefix(Self.maximumReportedErrors))
         if !options.confirmRevisions, !changes.isEmpty {
-            try await published.refuse(changes, on: connection)
-            let place: RowError.Place = options.format == .json ? .observation : .line
-            progress.refuse(changes.map { $0.rowError(place: place) })
+            let refused = changes.map { $0.rowError(place: place) }
+            try await Self.unstage(refused, on: connection, logger: logger)
+            progress.refuse(refused)
             report.rejected = progress.rejected
             report.errors = progress.errors
         }
@@ -230,8 +235,14 @@ public struct FeedIngest: Sendable {
             return StageResult(report: report, commit: false, bytes: progress.bytes)
         }
         if options.dryRun {
+            // A dry run merges nothing, so it asks for repeated keys itself.
+            let repeated = try await repeatedKeys(place: place, on: connection)
+            try await Self.unstage(repeated, on: connection, logger: logger)
+            progress.refuse(repeated)
             let (inserted, updated) = try await wouldChange(on: connection)
-            report.status = .dryRun
+            report.status = options.strict && !repeated.isEmpty ? .rejected : .dryRun
+            report.rejected = progress.rejected
+            report.errors = progress.errors
             report.inserted = inserted
             report.updated = updated
             report.unchanged = progress.staged - inserted - updated
@@ -251,7 +262,22 @@ public struct FeedIngest: Sendable {
         let feedID = try await insertFeed(report, status: "applied", options: options, bytes: progress.bytes, on: connection)
         report.feedID = feedID
         let staged = ContinuousClock.now
-        let (inserted, updated) = try await merge(feedID: feedID, on: connection)
+        var merged = try await merge(feedID: feedID, place: place, on: connection)
+        if case .repeated(let repeated) = merged {
+            // Keys given twice: the later rows are refused and the rest merged again.
+            try await Self.unstage(repeated, on: connection, logger: logger)
+            progress.refuse(repeated)
+            report.rejected = progress.rejected
+            report.errors = progress.errors
+            if options.strict {
+                report.status = .rejected
+                return StageResult(report: report, commit: false, bytes: progress.bytes)
+            }
+            merged = try await merge(feedID: feedID, place: place, on: connection)
+        }
+        guard case .merged(let inserted, let updated) = merged else {
+            throw RepeatedKeysRemain(feedID: feedID)
+        }
         logger.debug("feed merged", metadata: ["feed_id": "\(feedID)", "merge_seconds": "\(ContinuousClock.now - staged)"])
         report.inserted = inserted
         report.updated = updated
@@ -264,6 +290,18 @@ public struct FeedIngest: Sendable {
             WHERE id = \(feedID)
             """, logger: logger)
         return StageResult(report: report, commit: true, bytes: progress.bytes)
+    }
+
+    /// The merge still met a repeated key after the repeated rows were refused: a bug, never input.
+    struct RepeatedKeysRemain: Error, CustomStringConvertible {
+        var feedID: Int64
+        var description: String { "feed \(feedID): the merge met a repeated key twice; nothing was stored" }
+    }
+
+    /// Takes refused rows out of the staging table (by their line), so the merge never sees them.
+    static func unstage(_ refused: [RowError], on connection: PostgresConnection, logger: Logger) async throws {
+        guard !refused.isEmpty else { return }
+        try await connection.query("DELETE FROM feed_staging WHERE line = ANY(\(refused.map { Int64($0.line) }))", logger: logger)
     }
 
     static func hex(_ bytes: [UInt8]) -> String {
@@ -288,63 +326,113 @@ public struct FeedIngest: Sendable {
                      unchanged: 0, rejected: 0, fileError: nil, errors: [])
     }
 
-    /// Joins staged rows to the catalogue's integer keys, in key order (a fixed lock order).
+    /// Joins staged rows to the catalogue's integer keys.
     static let stagedRows = """
         SELECT i.id AS indicator_id, a.id AS area_id, b.id AS breakdown_id, st.period, st.period_start,
-               st.numerator, st.denominator, st.value, st.lower, st.upper, st.notes, st.reason
+               st.numerator, st.denominator, st.value, st.lower, st.upper, st.notes, st.reason,
+               st.line, st.indicator AS indicator_key, st.area AS area_code, st.breakdown AS breakdown_key
         FROM feed_staging st
         JOIN indicator i ON i.key = st.indicator
         JOIN area a ON a.code = st.area
         JOIN breakdown b ON b.key = st.breakdown
         """
 
-    /// Inserts new observations and updates changed ones, writing each new version to the
-    /// history; returns (inserted, updated).
-    private func merge(feedID: Int64, on connection: PostgresConnection) async throws -> (Int, Int) {
-        let rows = try await connection.query("""
-            WITH s AS (\(unescaped: Self.stagedRows) ORDER BY 1, 2, 3, 4),
-            up AS (
-                INSERT INTO observation AS o (indicator_id, area_id, breakdown_id, period, period_start, numerator,
-                    denominator, value, lower, upper, notes, reason, revision, feed_id, recorded_at)
-                SELECT s.indicator_id, s.area_id, s.breakdown_id, s.period, s.period_start, s.numerator,
-                    s.denominator, s.value, s.lower, s.upper, s.notes, s.reason, 1, \(feedID), now()
-                FROM s
-                ON CONFLICT (indicator_id, area_id, breakdown_id, period) DO UPDATE SET
-                    numerator = excluded.numerator, denominator = excluded.denominator, value = excluded.value,
-                    lower = excluded.lower, upper = excluded.upper, notes = excluded.notes, reason = excluded.reason,
-                    revision = o.revision + 1, feed_id = excluded.feed_id, recorded_at = excluded.recorded_at
-                WHERE (o.numerator, o.denominator, o.value, o.lower, o.upper, o.notes)
-                    IS DISTINCT FROM (excluded.numerator, excluded.denominator, excluded.value, excluded.lower, excluded.upper, excluded.notes)
-                RETURNING o.indicator_id, o.area_id, o.breakdown_id, o.period, o.revision, o.period_start, o.numerator,
-                    o.denominator, o.value, o.lower, o.upper, o.notes, o.reason, o.feed_id, o.recorded_at, (o.xmax = 0) AS inserted),
-            history AS (
-                INSERT INTO observation_revision (indicator_id, area_id, breakdown_id, period, revision, period_start,
-                    numerator, denominator, value, lower, upper, notes, reason, feed_id, recorded_at)
-                SELECT indicator_id, area_id, breakdown_id, period, revision, period_start, numerator, denominator,
-                    value, lower, upper, notes, reason, feed_id, recorded_at FROM up
-                RETURNING 1)
-            SELECT (count(*) FILTER (WHERE inserted))::int, (count(*) FILTER (WHERE NOT inserted))::int,
-                   (SELECT count(*) FROM history)::int
-            FROM up
+    /// Writes each staged row whose value is new or changed as the next revision of its
+    /// observation (``Migration/m0011RevisionsOnly``: the history is the only keyed table, so a
+    /// value is written once); returns (inserted, updated), or the staged rows that repeat an
+    /// earlier row's key, found by the history's unique key, when there are any: the caller
+    /// refuses them and merges again.
+    ///
+    /// Feeds that touch the same indicators take their locks in indicator order and so apply one
+    /// after the other (the second sees the first's revisions); others run side by side.
+    private func merge(feedID: Int64, place: RowError.Place, on connection: PostgresConnection) async throws -> Merged {
+        // One lock per touched indicator, in id order (no deadlock); held to the commit.
+        try await connection.query("""
+            SELECT pg_advisory_xact_lock(\(Self.indicatorLockSpace), t.id)
+            FROM (SELECT DISTINCT i.id FROM (SELECT DISTINCT indicator FROM feed_staging) st
+                  JOIN indicator i ON i.key = st.indicator ORDER BY i.id) t
             """, logger: logger)
+        try await connection.query("SAVEPOINT merge", logger: logger)
+        var counts = (inserted: 0, updated: 0)
+        do {
+            // Consumed inside the `do`: the unique key's error arrives with the rows.
+            let rows = try await connection.query("""
+                WITH s AS (\(unescaped: Self.stagedRows)),
+                written AS (
+                    INSERT INTO observation_revision (indicator_id, area_id, breakdown_id, period, revision, period_start,
+                        numerator, denominator, value, lower, upper, notes, reason, feed_id, recorded_at)
+                    SELECT s.indicator_id, s.area_id, s.breakdown_id, s.period, coalesce(c.revision, 0) + 1, s.period_start,
+                        s.numerator, s.denominator, s.value, s.lower, s.upper, s.notes, s.reason, \(feedID), now()
+                    FROM s LEFT JOIN LATERAL (\(unescaped: Self.currentRevision)) c ON true
+                    WHERE c.revision IS NULL
+                       OR (c.numerator, c.denominator, c.value, c.lower, c.upper, c.notes)
+                          IS DISTINCT FROM (s.numerator, s.denominator, s.value, s.lower, s.upper, s.notes)
+                    RETURNING revision)
+                SELECT (count(*) FILTER (WHERE revision = 1))::int, (count(*) FILTER (WHERE revision > 1))::int FROM written
+                """, logger: logger)
+            for try await (inserted, updated) in rows.decode((Int, Int).self) { counts = (inserted, updated) }
+        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
+            // Two staged rows with one key both became "the next revision": a key given twice.
+            try await connection.query("ROLLBACK TO SAVEPOINT merge", logger: logger)
+            let repeated = try await repeatedKeys(place: place, on: connection)
+            guard !repeated.isEmpty else { throw error }
+            return .repeated(repeated)
+        }
+        try await connection.query("RELEASE SAVEPOINT merge", logger: logger)
         // Which indicators changed: the scheduler recomputes just these after the feed.
         try await connection.query("""
             UPDATE feed SET indicators = ARRAY(
                 SELECT DISTINCT i.id FROM (SELECT DISTINCT indicator FROM feed_staging) st JOIN indicator i ON i.key = st.indicator)
             WHERE id = \(feedID)
             """, logger: logger)
-        for try await (inserted, updated, _) in rows.decode((Int, Int, Int).self) { return (inserted, updated) }
-        return (0, 0)
+        return .merged(inserted: counts.inserted, updated: counts.updated)
+    }
+
+    enum Merged {
+        case merged(inserted: Int, updated: Int)
+        case repeated([RowError])
+    }
+
+    /// `pg_advisory_xact_lock(space, indicator_id)`: the two-key lock space of feeds' merges.
+    static let indicatorLockSpace: Int32 = 0x0F_EED
+
+    /// The newest stored revision of staged row `s`'s observation: the first entry of its range
+    /// in `observation_revision_key` (revision descending).
+    static let currentRevision = """
+        SELECT r.revision, r.numerator, r.denominator, r.value, r.lower, r.upper, r.notes
+        FROM observation_revision r
+        WHERE r.indicator_id = s.indicator_id AND r.area_id = s.area_id AND r.breakdown_id = s.breakdown_id AND r.period = s.period
+        ORDER BY r.revision DESC LIMIT 1
+        """
+
+    /// Staged rows whose indicator, area, breakdown and period an earlier row of the feed already
+    /// gave, as `duplicate_key` row errors naming that row, in line order. Asked of the database
+    /// only when the merge met a repeated key (or for a dry run), so the feed is never held in
+    /// memory to find them.
+    private func repeatedKeys(place: RowError.Place, on connection: PostgresConnection) async throws -> [RowError] {
+        let rows = try await connection.query("""
+            SELECT line, first, indicator, area, breakdown, period FROM (
+                SELECT line, indicator, area, breakdown, period,
+                       min(line) OVER (PARTITION BY indicator, area, breakdown, period) AS first
+                FROM feed_staging) d
+            WHERE line <> first ORDER BY line
+            """, logger: logger)
+        var errors: [RowError] = []
+        for try await (line, first, indicator, area, breakdown, period) in rows.decode((Int64, Int64, String, String, String, String).self) {
+            errors.append(RowError.repeatedKey(line: Int(line), firstLine: Int(first), place: place,
+                                               key: "\(indicator) \(area) \(breakdown) \(period)"))
+        }
+        return errors
     }
 
     /// For a dry run: how many staged rows are new and how many would change.
     private func wouldChange(on connection: PostgresConnection) async throws -> (Int, Int) {
         let rows = try await connection.query("""
             WITH s AS (\(unescaped: Self.stagedRows))
-            SELECT (count(*) FILTER (WHERE o.indicator_id IS NULL))::int,
-                   (count(*) FILTER (WHERE o.indicator_id IS NOT NULL AND (o.numerator, o.denominator, o.value, o.lower, o.upper, o.notes)
+            SELECT (count(*) FILTER (WHERE c.revision IS NULL))::int,
+                   (count(*) FILTER (WHERE c.revision IS NOT NULL AND (c.numerator, c.denominator, c.value, c.lower, c.upper, c.notes)
                         IS DISTINCT FROM (s.numerator, s.denominator, s.value, s.lower, s.upper, s.notes)))::int
-            FROM s LEFT JOIN observation o USING (indicator_id, area_id, breakdown_id, period)
+            FROM s LEFT JOIN LATERAL (\(unescaped: Self.currentRevision)) c ON true
             """, logger: logger)
         for try await pair in rows.decode((Int, Int).self) { return pair }
         return (0, 0)

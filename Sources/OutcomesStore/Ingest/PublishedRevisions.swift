@@ -57,16 +57,13 @@ struct PublishedRevisions {
         // Only the indicators some publication names (all when one covers every indicator).
         let named = publications.contains { $0.indicator == nil } ? [] : Array(Set(publications.compactMap(\.indicator))).sorted()
         let rows = try await connection.query("""
-            SELECT st.line, st.indicator, st.area, st.breakdown, st.period, o.value, st.value
-            FROM feed_staging st
-            JOIN indicator i ON i.key = st.indicator
-            JOIN area a ON a.code = st.area
-            JOIN breakdown b ON b.key = st.breakdown
-            JOIN observation o ON o.indicator_id = i.id AND o.area_id = a.id AND o.breakdown_id = b.id AND o.period = st.period
-            WHERE (cardinality(\(named)::text[]) = 0 OR st.indicator = ANY(\(named)::text[]))
-              AND (o.numerator, o.denominator, o.value, o.lower, o.upper, o.notes)
-                  IS DISTINCT FROM (st.numerator, st.denominator, st.value, st.lower, st.upper, st.notes)
-            ORDER BY st.line
+            WITH s AS (\(unescaped: FeedIngest.stagedRows))
+            SELECT s.line, s.indicator_key, s.area_code, s.breakdown_key, s.period, c.value, s.value
+            FROM s JOIN LATERAL (\(unescaped: FeedIngest.currentRevision)) c ON true
+            WHERE (cardinality(\(named)::text[]) = 0 OR s.indicator_key = ANY(\(named)::text[]))
+              AND (c.numerator, c.denominator, c.value, c.lower, c.upper, c.notes)
+                  IS DISTINCT FROM (s.numerator, s.denominator, s.value, s.lower, s.upper, s.notes)
+            ORDER BY s.line
             """, logger: logger)
         var found: [PublishedChange] = []
         for try await (line, indicator, area, breakdown, period, old, new) in rows.decode((Int64, String, String, String, String, Double?, Double?).self) {
@@ -76,12 +73,6 @@ struct PublishedRevisions {
                                          oldValue: old, newValue: new, publication: publication.id, confirmed: confirmed))
         }
         return found
-    }
-
-    /// Takes refused rows out of the staging table, so the merge never sees them.
-    func refuse(_ changes: [PublishedChange], on connection: PostgresConnection) async throws {
-        guard !changes.isEmpty else { return }
-        try await connection.query("DELETE FROM feed_staging WHERE line = ANY(\(changes.map { Int64($0.line) }))", logger: logger)
     }
 
     /// Marks the revisions this feed wrote over published values as confirmed revisions of them.

@@ -51,14 +51,6 @@ extension RowValidator {
         guard problems.errors.isEmpty, let indicator, let area, let period, let breakdown, let notes else {
             return .failure(RowErrors(errors: problems.errors))
         }
-        let key = ObservationKey(indicator: indicator, area: area, breakdown: breakdown, period: period)
-        if let first = firstLines.firstLine(of: key, orInsertAt: line) {
-            let earlier = place == .line ? "on line \(first)" : "in observation \(first)"
-            problems.addForRecord("duplicate_key",
-                                  "this indicator, area, breakdown and period were already given \(earlier); send each observation once per feed",
-                                  "\(tables.ids[indicator]) \(tables.areaCodes[area]) \(tables.breakdowns[breakdown]) \(period)")
-            return .failure(RowErrors(errors: problems.errors))
-        }
         return .success(ObservationRow(
             line: line, indicator: tables.ids[indicator], area: tables.areaCodes[area],
             breakdown: tables.breakdowns[breakdown], period: period,

@@ -3,9 +3,9 @@ public import OutcomesCore
 /// Checks a feed row's raw field values against the catalogue and turns them into an
 /// ``ObservationRow``, or says everything that is wrong with the row.
 ///
-/// One validator reads one feed: it remembers every (indicator, area, breakdown, period) it has
-/// accepted so the same observation twice in a feed is refused (`duplicate_key`, naming the line
-/// of the first). `partner` is the sending partner's key (nil when an administrator loads the feed:
+/// One validator reads one feed, a row at a time, in memory that does not grow with the feed: the
+/// same observation twice in a feed is found by the store (``RowError/repeatedKey(line:firstLine:place:key:)``),
+/// not here. `partner` is the sending partner's key (nil when an administrator loads the feed:
 /// no partner check); `today` bounds the periods a feed may report.
 /// ```swift
 /// var validator = RowValidator(catalogue: catalogue, partner: "local_authority", today: today)
@@ -19,8 +19,6 @@ public struct RowValidator: Sendable {
     let tables: CatalogueTables
     public let partner: String?
     public let today: CivilDate
-    /// The line of the first accepted row for each observation.
-    var firstLines = ObservationKeyTable()
     /// Parsed periods by their spelling and type (feeds repeat a handful of periods).
     var periodCache = PeriodCache()
     /// How rows are counted in errors: CSV lines, or JSON observations (set by the JSON reader).
