@@ -2,37 +2,53 @@ import Testing
 import OutcomesCore
 @testable import OutcomesFeeds
 
-private func encode(_ row: ObservationRow) -> String {
+/// Ids by position: indicator 0 → 17, area 0 → 3, area 1 → 4, breakdown 0 → 1.
+private let ids = CopyText.IDs(indicators: [17], areas: [3, 4], breakdowns: [1])
+private let first = ObservationRow.Positions(indicator: 0, area: 0, breakdown: 0)
+
+private func encode(_ row: ObservationRow) throws -> String {
     var buffer: [UInt8] = []
-    CopyText.append(row, to: &buffer)
+    try CopyText.append(row, ids: ids, to: &buffer)
     return String(decoding: buffer, as: UTF8.self)
 }
 
 @Suite("COPY text")
 struct CopyTextTests {
-    @Test("a row becomes one tab-separated, newline-terminated line in column order, nulls as \\N")
+    @Test("a row becomes one tab-separated, newline-terminated line in column order, keys as stored ids, nulls as \\N")
     func rowLayout() throws {
         let period = try Period.parse("2024-25", as: .financial)
-        let row = ObservationRow(line: 12, indicator: "looked_after_rate", area: "W06000015", breakdown: "all",
+        var row = ObservationRow(line: 12, indicator: "looked_after_rate", area: "W06000015", breakdown: "all",
                                  period: period, numerator: 480, denominator: 72000, value: 66.66666666666667,
-                                 lower: nil, upper: nil, notes: "pr")
-        #expect(encode(row) == "12\tlooked_after_rate\tW06000015\tall\t2024-25\t2024-04-01\t480\t72000\t66.66666666666667\t\\N\t\\N\tpr\t\\N\n")
+                                 lower: nil, upper: nil, notes: "pr", positions: first)
+        #expect(try encode(row) == "12\t17\t3\t1\t2024-25\t2024-04-01\t480\t72000\t66.66666666666667\t\\N\t\\N\tpr\t\\N\n")
         #expect(CopyText.columns.count == 13)
+        row.positions = .init(indicator: 0, area: 1, breakdown: 0)
+        #expect(try encode(row).hasPrefix("12\t17\t4\t1\t"))
     }
 
-    @Test("backslash, tab, newline and carriage return are escaped")
+    @Test("a row without positions, or with one beyond the ids, is an error, not a trap")
+    func missingIDs() throws {
+        let period = try Period.parse("2024", as: .calendar)
+        var row = ObservationRow(line: 5, indicator: "i", area: "a", breakdown: "all", period: period)
+        #expect(throws: CopyText.MissingID.self) { try encode(row) }
+        row.positions = .init(indicator: 1, area: 0, breakdown: 0)
+        #expect(throws: CopyText.MissingID.self) { try encode(row) }
+    }
+
+    @Test("backslash, tab, newline and carriage return in text are escaped")
     func textIsEscaped() throws {
         let period = try Period.parse("2024", as: .calendar)
-        let row = ObservationRow(line: 1, indicator: "a\\b\tc", area: "d\ne\rf", breakdown: "all", period: period, notes: "")
-        #expect(encode(row) == "1\ta\\\\b\\tc\td\\ne\\rf\tall\t2024\t2024-01-01\t\\N\t\\N\t\\N\t\\N\t\\N\t\t\\N\n")
+        let row = ObservationRow(line: 1, indicator: "i", area: "a", breakdown: "all", period: period, notes: "a\\b\tc",
+                                 reason: "d\ne\rf", positions: first)
+        #expect(try encode(row) == "1\t17\t3\t1\t2024\t2024-01-01\t\\N\t\\N\t\\N\t\\N\t\\N\ta\\\\b\\tc\td\\ne\\rf\n")
     }
 
     @Test("a row's reason is written as text, escaped; none is null")
     func reasonColumn() throws {
         let period = try Period.parse("2024", as: .calendar)
         let row = ObservationRow(line: 3, indicator: "i", area: "a", breakdown: "all", period: period, value: 1,
-                                 reason: "late return\tcorrected")
-        #expect(encode(row).hasSuffix("\t1\t\\N\t\\N\t\tlate return\\tcorrected\n"))
+                                 reason: "late return\tcorrected", positions: first)
+        #expect(try encode(row).hasSuffix("\t1\t\\N\t\\N\t\tlate return\\tcorrected\n"))
     }
 
     @Test("numbers round-trip: integers plainly, others in shortest exact form",

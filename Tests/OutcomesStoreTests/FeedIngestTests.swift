@@ -190,6 +190,29 @@ struct FeedIngestTests {
         }
     }
 
+    @Test("a feed with a first load of one indicator and revisions of another: the first is inserted as revision 1, only the other's changed rows are revised")
+    func firstLoadBesideRevisions() async throws {
+        try await TestCluster.withMigratedDatabase { client, catalogue in
+            _ = try await Self.ingest(client, catalogue, Self.feedA)
+            let mixed = Self.header + """
+                low_birth_weight,W06000013,2022,all,52,900,
+                low_birth_weight,W06000013,2023,all,49,910,p
+                smoking_in_pregnancy,W06000013,2023,all,100,900,
+                smoking_in_pregnancy,W06000014,2023,all,90,1000,
+
+                """
+            let report = try await Self.ingest(client, catalogue, mixed, name: "mixed.csv")
+            #expect((report.status, report.inserted, report.updated, report.unchanged, report.rejected) == (.applied, 2, 1, 1, 0),
+                    "\(report.errors)")
+            #expect(try await Self.count(client, """
+                SELECT count(*)::int FROM observation_revision r JOIN indicator i ON i.id = r.indicator_id
+                WHERE i.key = 'smoking_in_pregnancy' AND r.revision = 1
+                """) == 2)
+            #expect(try await Self.count(client, "SELECT max(revision)::int FROM observation WHERE period = '2023' AND numerator = 49") == 2)
+            #expect(try await Self.count(client, "SELECT cardinality(indicators)::int FROM feed WHERE file_name = 'mixed.csv'") == 2)
+        }
+    }
+
     @Test("the history is the only keyed table: `observation` is the view of each key's newest revision, and one indicator's read goes through the history's key")
     func historyIsTheOnlyKeyedTable() async throws {
         try await TestCluster.withMigratedDatabase { client, catalogue in

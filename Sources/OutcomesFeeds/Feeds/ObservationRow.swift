@@ -27,11 +27,30 @@ public struct ObservationRow: Sendable, Hashable {
     public var notes: String
     /// Why the value was sent again (the feed's optional `reason` column), or "".
     public var reason: String
+    /// Where the validator found the indicator, area and breakdown in the catalogue (see
+    /// ``CatalogueKeyOrder``): the store turns these into its integer ids by array lookups, so
+    /// rows are staged keyed by id. nil for rows not built by a validator.
+    public var positions: Positions?
+
+    /// Catalogue positions: indexes into ``CatalogueKeyOrder``'s lists.
+    public struct Positions: Sendable, Hashable {
+        public var indicator: Int
+        public var area: Int
+        public var breakdown: Int
+
+        public init(indicator: Int, area: Int, breakdown: Int) {
+            self.indicator = indicator
+            self.area = area
+            self.breakdown = breakdown
+        }
+    }
 
     public init(line: Int, indicator: String, area: String, breakdown: String, period: Period,
                 numerator: Double? = nil, denominator: Double? = nil, value: Double? = nil,
-                lower: Double? = nil, upper: Double? = nil, notes: String = "", reason: String = "") {
+                lower: Double? = nil, upper: Double? = nil, notes: String = "", reason: String = "",
+                positions: Positions? = nil) {
         self.reason = reason
+        self.positions = positions
         self.line = line
         self.indicator = indicator
         self.area = area

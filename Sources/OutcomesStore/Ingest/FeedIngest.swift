@@ -100,6 +100,9 @@ public struct FeedIngest: Sendable {
                 // Room for the merge's sort, hash joins and RETURNING buffer to stay in memory
                 // (the default 4 MB spills a million-row feed to disk several times over).
                 try await connection.query("SET LOCAL work_mem = '256MB'", logger: logger)
+                // The merge's plan is simple and its cost estimate high: JIT compiling it took
+                // 0.42 s of a million-row merge and saved nothing (auto_explain, Benchmarks/ingest).
+                try await connection.query("SET LOCAL jit = off", logger: logger)
                 let result = try await stageAndMerge(chunks, options: options, on: connection, isolation: isolation)
                 try await connection.query(result.commit ? "COMMIT" : "ROLLBACK", logger: logger)
                 return result
@@ -138,6 +141,9 @@ public struct FeedIngest: Sendable {
         var foreign = 0
         var errors: [RowError] = []
         var fileError: FeedFileError?
+        /// The stored ids of the staged rows' indicators (a few hundred at most, however long the
+        /// feed): the merge locks them and the feed records them, without a pass over the staging table.
+        var indicators: Set<Int32> = []
 
         /// Moves staged rows to the refused (they were taken out of the staging table).
         mutating func refuse(_ refused: [RowError]) {
@@ -148,9 +154,15 @@ public struct FeedIngest: Sendable {
             errors.sort { $0.line < $1.line }
         }
 
-        /// Counts a batch, keeps its errors (up to the cap) and appends its rows as COPY text.
-        mutating func take(_ batch: FeedBatch, into buffer: inout [UInt8]) {
-            for row in batch.rows { CopyText.append(row, to: &buffer) }
+        /// Counts a batch, keeps its errors (up to the cap) and appends its rows as COPY text,
+        /// keyed by the store's ids.
+        mutating func take(_ batch: FeedBatch, ids: CopyText.IDs, into buffer: inout [UInt8]) throws {
+            var last = -1
+            for row in batch.rows {
+                try CopyText.append(row, ids: ids, to: &buffer)
+                // Rows come grouped by indicator: a set insert only when it changes.
+                if let at = row.positions?.indicator, at != last { indicators.insert(ids.indicators[at]); last = at }
+            }
             staged += batch.rows.count
             rejected += batch.errors.count
             foreign += batch.errors.count { $0.code == "partner_not_allowed" }
@@ -164,11 +176,13 @@ public struct FeedIngest: Sendable {
     where Chunks.Element == [UInt8] {
         try await connection.query("""
             CREATE TEMP TABLE feed_staging (
-                line bigint, indicator text, area text, breakdown text, period text, period_start date,
+                line bigint, indicator_id integer, area_id integer, breakdown_id smallint, period text, period_start date,
                 numerator double precision, denominator double precision, value double precision,
                 lower double precision, upper double precision, notes text, reason text
             ) ON COMMIT DROP
             """, logger: logger)
+        // Rows are staged keyed by the stored ids, looked up by catalogue position.
+        let ids = try await KeyMaps.load(connection, logger: logger).copyIDs(for: CatalogueKeyOrder(catalogue))
         var progress = Progress()
         let validator = RowValidator(catalogue: catalogue, partner: options.partner, today: options.today)
         try await connection.copyFrom(table: "feed_staging", columns: CopyText.columns, logger: logger) { writer in
@@ -183,7 +197,7 @@ public struct FeedIngest: Sendable {
                     progress.hasher.update(data: chunk)
                     progress.bytes += chunk.count
                     switch options.format {
-                    case .csv: progress.take(try csv.consume(chunk[...]), into: &buffer)
+                    case .csv: try progress.take(try csv.consume(chunk[...]), ids: ids, into: &buffer)
                     case .json: all += chunk   // JSON is parsed whole; CSV is the bulk path
                     }
                     if buffer.count >= 1 << 16 {
@@ -192,8 +206,8 @@ public struct FeedIngest: Sendable {
                     }
                 }
                 switch options.format {
-                case .csv: progress.take(try csv.finish(), into: &buffer)
-                case .json: progress.take(try JSONFeedReader.read(all, validator: &json), into: &buffer)
+                case .csv: try progress.take(try csv.finish(), ids: ids, into: &buffer)
+                case .json: try progress.take(try JSONFeedReader.read(all, validator: &json), ids: ids, into: &buffer)
                 }
             } catch let error as FeedFileError {
                 progress.fileError = error
@@ -262,7 +276,7 @@ public struct FeedIngest: Sendable {
         let feedID = try await insertFeed(report, status: "applied", options: options, bytes: progress.bytes, on: connection)
         report.feedID = feedID
         let staged = ContinuousClock.now
-        var merged = try await merge(feedID: feedID, place: place, on: connection)
+        var merged = try await merge(feedID: feedID, indicators: progress.indicators, place: place, on: connection)
         if case .repeated(let repeated) = merged {
             // Keys given twice: the later rows are refused and the rest merged again.
             try await Self.unstage(repeated, on: connection, logger: logger)
@@ -273,7 +287,7 @@ public struct FeedIngest: Sendable {
                 report.status = .rejected
                 return StageResult(report: report, commit: false, bytes: progress.bytes)
             }
-            merged = try await merge(feedID: feedID, place: place, on: connection)
+            merged = try await merge(feedID: feedID, indicators: progress.indicators, place: place, on: connection)
         }
         guard case .merged(let inserted, let updated) = merged else {
             throw RepeatedKeysRemain(feedID: feedID)
@@ -326,15 +340,13 @@ public struct FeedIngest: Sendable {
                      unchanged: 0, rejected: 0, fileError: nil, errors: [])
     }
 
-    /// Joins staged rows to the catalogue's integer keys.
-    static let stagedRows = """
-        SELECT i.id AS indicator_id, a.id AS area_id, b.id AS breakdown_id, st.period, st.period_start,
-               st.numerator, st.denominator, st.value, st.lower, st.upper, st.notes, st.reason,
-               st.line, st.indicator AS indicator_key, st.area AS area_code, st.breakdown AS breakdown_key
+    /// The staged rows with their keys as sent (for messages: joined back to the catalogue tables).
+    static let stagedWithKeys = """
+        SELECT st.*, i.key AS indicator_key, a.code AS area_code, b.key AS breakdown_key
         FROM feed_staging st
-        JOIN indicator i ON i.key = st.indicator
-        JOIN area a ON a.code = st.area
-        JOIN breakdown b ON b.key = st.breakdown
+        JOIN indicator i ON i.id = st.indicator_id
+        JOIN area a ON a.id = st.area_id
+        JOIN breakdown b ON b.id = st.breakdown_id
         """
 
     /// Writes each staged row whose value is new or changed as the next revision of its
@@ -345,32 +357,57 @@ public struct FeedIngest: Sendable {
     ///
     /// Feeds that touch the same indicators take their locks in indicator order and so apply one
     /// after the other (the second sees the first's revisions); others run side by side.
-    private func merge(feedID: Int64, place: RowError.Place, on connection: PostgresConnection) async throws -> Merged {
-        // One lock per touched indicator, in id order (no deadlock); held to the commit.
-        try await connection.query("""
-            SELECT pg_advisory_xact_lock(\(Self.indicatorLockSpace), t.id)
-            FROM (SELECT DISTINCT i.id FROM (SELECT DISTINCT indicator FROM feed_staging) st
-                  JOIN indicator i ON i.key = st.indicator ORDER BY i.id) t
-            """, logger: logger)
+    private func merge(feedID: Int64, indicators: Set<Int32>, place: RowError.Place, on connection: PostgresConnection) async throws -> Merged {
+        let touched = indicators.sorted()
+        // One lock per touched indicator, in id order (no deadlock); held to the commit. Then
+        // which of them have no observation yet (one probe of the key each, under the locks).
+        var fresh: [Int32] = []
+        for try await (id, empty) in try await connection.query("""
+            SELECT t.id, NOT EXISTS (SELECT 1 FROM observation_revision r WHERE r.indicator_id = t.id)
+            FROM (SELECT id, pg_advisory_xact_lock(\(Self.indicatorLockSpace), id) FROM unnest(\(touched)::int[]) AS u(id) ORDER BY id) t
+            """, logger: logger).decode((Int32, Bool).self) where empty {
+            fresh.append(id)
+        }
         try await connection.query("SAVEPOINT merge", logger: logger)
         var counts = (inserted: 0, updated: 0)
         do {
-            // Consumed inside the `do`: the unique key's error arrives with the rows.
-            let rows = try await connection.query("""
-                WITH s AS (\(unescaped: Self.stagedRows)),
-                written AS (
-                    INSERT INTO observation_revision (indicator_id, area_id, breakdown_id, period, revision, period_start,
-                        numerator, denominator, value, lower, upper, notes, reason, feed_id, recorded_at)
-                    SELECT s.indicator_id, s.area_id, s.breakdown_id, s.period, coalesce(c.revision, 0) + 1, s.period_start,
-                        s.numerator, s.denominator, s.value, s.lower, s.upper, s.notes, s.reason, \(feedID), now()
-                    FROM s LEFT JOIN LATERAL (\(unescaped: Self.currentRevision)) c ON true
-                    WHERE c.revision IS NULL
-                       OR (c.numerator, c.denominator, c.value, c.lower, c.upper, c.notes)
-                          IS DISTINCT FROM (s.numerator, s.denominator, s.value, s.lower, s.upper, s.notes)
-                    RETURNING revision)
-                SELECT (count(*) FILTER (WHERE revision = 1))::int, (count(*) FILTER (WHERE revision > 1))::int FROM written
-                """, logger: logger)
-            for try await (inserted, updated) in rows.decode((Int, Int).self) { counts = (inserted, updated) }
+            // A first load of an indicator is a plain insert of revision 1: nothing to compare
+            // with, so no look-up per row. Consumed inside the `do`: the unique key's error
+            // arrives with the rows.
+            if !fresh.isEmpty {
+                for try await inserted in try await connection.query("""
+                    WITH written AS (
+                        INSERT INTO observation_revision (indicator_id, area_id, breakdown_id, period, revision, period_start,
+                            numerator, denominator, value, lower, upper, notes, reason, feed_id, recorded_at)
+                        SELECT s.indicator_id, s.area_id, s.breakdown_id, s.period, 1, s.period_start,
+                            s.numerator, s.denominator, s.value, s.lower, s.upper, s.notes, s.reason, \(feedID), now()
+                        FROM feed_staging s WHERE s.indicator_id = ANY(\(fresh)::int[])
+                        RETURNING 1)
+                    SELECT count(*)::int FROM written
+                    """, logger: logger).decode(Int.self) {
+                    counts.inserted += inserted
+                }
+            }
+            // Indicators with observations: each row's newest revision, looked up on the key.
+            if fresh.count < touched.count {
+                for try await (inserted, updated) in try await connection.query("""
+                    WITH written AS (
+                        INSERT INTO observation_revision (indicator_id, area_id, breakdown_id, period, revision, period_start,
+                            numerator, denominator, value, lower, upper, notes, reason, feed_id, recorded_at)
+                        SELECT s.indicator_id, s.area_id, s.breakdown_id, s.period, coalesce(c.revision, 0) + 1, s.period_start,
+                            s.numerator, s.denominator, s.value, s.lower, s.upper, s.notes, s.reason, \(feedID), now()
+                        FROM feed_staging s LEFT JOIN LATERAL (\(unescaped: Self.currentRevision)) c ON true
+                        WHERE s.indicator_id <> ALL(\(fresh)::int[])
+                          AND (c.revision IS NULL
+                               OR (c.numerator, c.denominator, c.value, c.lower, c.upper, c.notes)
+                                  IS DISTINCT FROM (s.numerator, s.denominator, s.value, s.lower, s.upper, s.notes))
+                        RETURNING revision)
+                    SELECT (count(*) FILTER (WHERE revision = 1))::int, (count(*) FILTER (WHERE revision > 1))::int FROM written
+                    """, logger: logger).decode((Int, Int).self) {
+                    counts.inserted += inserted
+                    counts.updated += updated
+                }
+            }
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
             // Two staged rows with one key both became "the next revision": a key given twice.
             try await connection.query("ROLLBACK TO SAVEPOINT merge", logger: logger)
@@ -379,11 +416,9 @@ public struct FeedIngest: Sendable {
             return .repeated(repeated)
         }
         try await connection.query("RELEASE SAVEPOINT merge", logger: logger)
-        // Which indicators changed: the scheduler recomputes just these after the feed.
+        // Which indicators the feed touched: the scheduler recomputes just these after it.
         try await connection.query("""
-            UPDATE feed SET indicators = ARRAY(
-                SELECT DISTINCT i.id FROM (SELECT DISTINCT indicator FROM feed_staging) st JOIN indicator i ON i.key = st.indicator)
-            WHERE id = \(feedID)
+            UPDATE feed SET indicators = \(touched)::int[] WHERE id = \(feedID)
             """, logger: logger)
         return .merged(inserted: counts.inserted, updated: counts.updated)
     }
@@ -411,10 +446,10 @@ public struct FeedIngest: Sendable {
     /// memory to find them.
     private func repeatedKeys(place: RowError.Place, on connection: PostgresConnection) async throws -> [RowError] {
         let rows = try await connection.query("""
-            SELECT line, first, indicator, area, breakdown, period FROM (
-                SELECT line, indicator, area, breakdown, period,
-                       min(line) OVER (PARTITION BY indicator, area, breakdown, period) AS first
-                FROM feed_staging) d
+            SELECT line, first, indicator_key, area_code, breakdown_key, period FROM (
+                SELECT line, indicator_key, area_code, breakdown_key, period,
+                       min(line) OVER (PARTITION BY indicator_id, area_id, breakdown_id, period) AS first
+                FROM (\(unescaped: Self.stagedWithKeys)) st) d
             WHERE line <> first ORDER BY line
             """, logger: logger)
         var errors: [RowError] = []
@@ -428,7 +463,7 @@ public struct FeedIngest: Sendable {
     /// For a dry run: how many staged rows are new and how many would change.
     private func wouldChange(on connection: PostgresConnection) async throws -> (Int, Int) {
         let rows = try await connection.query("""
-            WITH s AS (\(unescaped: Self.stagedRows))
+            WITH s AS (SELECT * FROM feed_staging)
             SELECT (count(*) FILTER (WHERE c.revision IS NULL))::int,
                    (count(*) FILTER (WHERE c.revision IS NOT NULL AND (c.numerator, c.denominator, c.value, c.lower, c.upper, c.notes)
                         IS DISTINCT FROM (s.numerator, s.denominator, s.value, s.lower, s.upper, s.notes)))::int

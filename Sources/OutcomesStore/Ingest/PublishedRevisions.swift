@@ -57,7 +57,7 @@ struct PublishedRevisions {
         // Only the indicators some publication names (all when one covers every indicator).
         let named = publications.contains { $0.indicator == nil } ? [] : Array(Set(publications.compactMap(\.indicator))).sorted()
         let rows = try await connection.query("""
-            WITH s AS (\(unescaped: FeedIngest.stagedRows))
+            WITH s AS (\(unescaped: FeedIngest.stagedWithKeys))
             SELECT s.line, s.indicator_key, s.area_code, s.breakdown_key, s.period, c.value, s.value
             FROM s JOIN LATERAL (\(unescaped: FeedIngest.currentRevision)) c ON true
             WHERE (cardinality(\(named)::text[]) = 0 OR s.indicator_key = ANY(\(named)::text[]))

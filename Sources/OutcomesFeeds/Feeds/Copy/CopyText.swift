@@ -4,31 +4,55 @@ internal import OutcomesCore
 /// (PostgresNIO's `copyFrom` takes only this format).
 ///
 /// One line per row, tab-separated, `\N` for null, `\\`, `\t`, `\n`, `\r` escaped, newline
-/// terminated. Columns, in order:
-/// `line, indicator, area, breakdown, period, period_start, numerator, denominator, value, lower,
-/// upper, notes, reason` (`\N` when the row gave none) — `period` in its canonical form (`2024-25`), `period_start` its first day
-/// (`2024-04-01`). Numbers are written so they read back to the same Double: whole numbers as
+/// terminated. Columns, in order (``columns``):
+/// `line, indicator_id, area_id, breakdown_id, period, period_start, numerator, denominator, value,
+/// lower, upper, notes, reason` — the three keys as the store's integer ids (``IDs``, looked up by
+/// the row's catalogue positions: no join with the catalogue tables per row), `period` in its
+/// canonical form (`2024-25`), `period_start` its first day (`2024-04-01`), `reason` `\N` when the
+/// row gave none. Numbers are written so they read back to the same Double: whole numbers as
 /// integers, others in Swift's shortest round-trip form (`0.1`, `1e-05`), which PostgreSQL reads
 /// as `float8` or `numeric`.
 /// ```swift
 /// var buffer: [UInt8] = []
-/// CopyText.append(row, to: &buffer)   // "2\tlooked_after_rate\tW06000015\tall\t2024-25\t2024-04-01\t480\t…\n"
+/// try CopyText.append(row, ids: ids, to: &buffer)   // "2\t17\t3\t1\t2024-25\t2024-04-01\t480\t…\n"
 /// ```
 public enum CopyText {
-    /// The column list for `COPY observations_incoming (…) FROM STDIN`.
-    public static let columns = ["line", "indicator", "area", "breakdown", "period", "period_start",
+    /// The column list for `COPY feed_staging (…) FROM STDIN`.
+    public static let columns = ["line", "indicator_id", "area_id", "breakdown_id", "period", "period_start",
                                  "numerator", "denominator", "value", "lower", "upper", "notes", "reason"]
+
+    /// The store's integer ids by catalogue position (``CatalogueKeyOrder``).
+    public struct IDs: Sendable {
+        public var indicators: [Int32]
+        public var areas: [Int32]
+        public var breakdowns: [Int16]
+
+        public init(indicators: [Int32], areas: [Int32], breakdowns: [Int16]) {
+            self.indicators = indicators
+            self.areas = areas
+            self.breakdowns = breakdowns
+        }
+    }
+
+    /// A row without catalogue positions, or with one the ids do not cover: a caller's mistake
+    /// (rows from a validator always have them), reported rather than trapped.
+    public struct MissingID: Error, CustomStringConvertible {
+        public var line: Int
+        public var description: String { "row \(line) has no stored id for its indicator, area or breakdown" }
+    }
 
     private static let tab: UInt8 = 0x09
 
-    public static func append(_ row: ObservationRow, to buffer: inout [UInt8]) {
+    public static func append(_ row: ObservationRow, ids: IDs, to buffer: inout [UInt8]) throws {
+        guard let at = row.positions, ids.indicators.indices.contains(at.indicator), ids.areas.indices.contains(at.area),
+              ids.breakdowns.indices.contains(at.breakdown) else { throw MissingID(line: row.line) }
         appendInteger(row.line, to: &buffer)
         buffer.append(tab)
-        appendText(row.indicator, to: &buffer)
+        appendInteger(Int(ids.indicators[at.indicator]), to: &buffer)
         buffer.append(tab)
-        appendText(row.area, to: &buffer)
+        appendInteger(Int(ids.areas[at.area]), to: &buffer)
         buffer.append(tab)
-        appendText(row.breakdown, to: &buffer)
+        appendInteger(Int(ids.breakdowns[at.breakdown]), to: &buffer)
         buffer.append(tab)
         appendPeriod(row.period, to: &buffer)
         buffer.append(tab)

@@ -37,13 +37,13 @@ struct CatalogueTables: Sendable {
     private let allows: [Bool]
 
     init(_ catalogue: Catalogue, partner: String?) {
-        var keys = catalogue.breakdowns.map(\.key)
-        if !keys.contains(Breakdown.allKey) { keys.append(Breakdown.allKey) }
+        let order = CatalogueKeyOrder(catalogue)
+        let keys = order.breakdowns
         breakdowns = keys
         breakdownTable = ByteKeyTable(keys)
         allBreakdown = keys.firstIndex(of: Breakdown.allKey) ?? 0
         indicators = catalogue.indicators
-        ids = catalogue.indicators.map(\.id)
+        ids = order.indicators
         rules = catalogue.indicators.map { indicator in
             IndicatorRule(kind: indicator.kind, multiplier: indicator.multiplier, validRange: indicator.validRange,
                           periodType: indicator.periodType,
@@ -53,7 +53,7 @@ struct CatalogueTables: Sendable {
         indicatorTable = ByteKeyTable(ids)
         areas = catalogue.areas
         spans = catalogue.areas.map { AreaSpan(from: $0.validFrom, to: $0.validTo) }
-        areaCodes = catalogue.areas.map(\.code)
+        areaCodes = order.areas
         areaTable = ByteKeyTable(areaCodes)
     }
 

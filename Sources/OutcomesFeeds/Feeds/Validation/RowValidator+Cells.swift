@@ -56,6 +56,7 @@ extension RowValidator {
             breakdown: tables.breakdowns[breakdown], period: period,
             numerator: numbers.numerator.number, denominator: numbers.denominator.number,
             value: numbers.value.number, lower: numbers.lower.number, upper: numbers.upper.number,
-            notes: NoteCodes.normalised[notes], reason: cells.text(.reason)))
+            notes: NoteCodes.normalised[notes], reason: cells.text(.reason),
+            positions: .init(indicator: indicator, area: area, breakdown: breakdown)))
     }
 }
