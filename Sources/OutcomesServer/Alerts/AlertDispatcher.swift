@@ -41,7 +41,16 @@ struct AlertDispatcher: Service {
         let sinks = AlertSinkSet(delivery: delivery, http: http, logger: context.logger)
         var nextResend = ContinuousClock.now
         var nextPrune = ContinuousClock.now
+        let health = context.databaseHealth
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            // While the database is known to be down, no pass asks the pool for a connection: the
+            // loop waits (cancellably) for it to come back, as the spool watcher does. A pass
+            // waiting in the pool's queue is what held a SIGTERM during an outage (Benchmarks/faults).
+            if !health.isReachable {
+                onTick()
+                await cancelWhenGracefulShutdown { await health.waitUntilReachable(atMost: .seconds(30)) }
+                continue
+            }
             do {
                 let resend = delivery.alertmanager != nil && ContinuousClock.now >= nextResend
                 let prune = ContinuousClock.now >= nextPrune
@@ -68,7 +77,9 @@ struct AlertDispatcher: Service {
             }
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pollInterval) }
         }
+        context.logger.debug("alert dispatcher: loop ended; shutting down its HTTP client")
         try? await http.shutdown()
+        context.logger.debug("alert dispatcher stopped")
     }
 
     /// One pass; false when another process holds the dispatch lock.

@@ -64,8 +64,12 @@ struct ServeCommand: AsyncParsableCommand {
                 // SIGTERM: stop accepting, let a feed in progress finish, for at most
                 // `gracefulStopSeconds` (under systemd's default TimeoutStopSec of 90 s); then the
                 // remaining work is cancelled (its transaction rolls back) and the daemon exits 0.
-                var group = ServiceGroupConfiguration(services: [buildApplication(serverContext)],
-                                                      gracefulShutdownSignals: [.sigterm, .sigint], logger: runtime.logger)
+                // The stop deadline is listed last, so it hears the shutdown first (reverse order).
+                var group = ServiceGroupConfiguration(
+                    services: [.init(service: buildApplication(serverContext)),
+                               .init(service: StopDeadline(limit: .seconds(Self.stopDeadlineSeconds), logger: runtime.logger),
+                                     successTerminationBehavior: .ignore)],
+                    gracefulShutdownSignals: [.sigterm, .sigint], logger: runtime.logger)
                 group.maximumGracefulShutdownDuration = .seconds(Self.gracefulStopSeconds)
                 try await ServiceGroup(configuration: group).run()
             } catch {
@@ -80,6 +84,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// How long a graceful stop may take before the remaining work is cancelled.
     static let gracefulStopSeconds: Int64 = 50
+    /// When the process exits after SIGTERM whatever is still running (``StopDeadline``): after
+    /// the cancellation has had 20 s, before systemd's default `TimeoutStopSec` of 90 s.
+    static let stopDeadlineSeconds: Int64 = gracefulStopSeconds + 20
 
     /// Top-level configuration settings that differ (all but the catalogue need a restart).
     static func changedSettings(_ old: Configuration, _ new: Configuration, listenOverridden: Bool) -> [String] {
