@@ -81,6 +81,9 @@ let package = Package(
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
+            // The OpenAPI description, compiled in as `PackageResources.openapi_yaml` (bytes), so the
+            // installed binary serves it with no resource bundle beside it.
+            resources: [.embedInCode("OpenAPI/openapi.yaml")],
             swiftSettings: swiftSettings
         ),
         // Shared by the test targets only: a throwaway PostgreSQL cluster per test process.

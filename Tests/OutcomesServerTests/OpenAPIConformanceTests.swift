@@ -66,6 +66,36 @@ struct OpenAPIConformanceTests {
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
 
+    @Test("what two operations share is one component: no inline parameter, response or header stands in two (descriptions aside)")
+    func sharedComponents() throws {
+        let problems = SpecChecker(spec: try Self.spec()).repetitions()
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+        // The check itself: one parameter written out in two operations, worded differently.
+        let twice = SpecChecker(spec: try Self.sample)
+        #expect(twice.repetitions().count == 1, "\(twice.repetitions())")
+    }
+
+    @Test("every component and security scheme is used")
+    func componentsUsed() throws {
+        let unused = SpecChecker(spec: try Self.spec()).unusedComponents()
+        #expect(unused.isEmpty, "unused: \(unused)")
+        #expect(SpecChecker(spec: try Self.sample).unusedComponents() == ["#/components/parameters/Unused"])
+    }
+
+    /// A small document with one repeated inline parameter and one unused component.
+    static var sample: JSONValue {
+        get throws {
+            try .yaml("""
+                paths:
+                  /a: {get: {parameters: [{name: q, in: query, description: one, schema: {type: string}}]}}
+                  /b: {get: {parameters: [{name: q, in: query, description: two, schema: {type: string}}]}}
+                components:
+                  parameters:
+                    Unused: {name: u, in: query, schema: {type: string}}
+                """)
+        }
+    }
+
     @Test("every route the router registers is described, and nothing else")
     func routesMatch() throws {
         let spec = try Self.spec()
@@ -616,10 +646,16 @@ struct SpecChecker: Sendable {
         return node
     }
 
-    /// An object with a `$ref` followed (one level: responses, parameters and headers refer directly).
+    /// An object with a `$ref` followed to what it finally names: a shared response may itself be
+    /// another one described (`NotFound` is `Error`). Nil when a reference does not resolve, or after
+    /// eight steps (a cycle). A `description` beside a `$ref` is not merged in (nothing here reads it).
     func deref(_ value: JSONValue?) -> JSONValue? {
-        guard let ref = value?["$ref"]?.stringValue else { return value }
-        return resolve(ref)
+        var node = value
+        for _ in 0..<8 {
+            guard let ref = node?["$ref"]?.stringValue else { return node }
+            node = resolve(ref)
+        }
+        return nil
     }
 
     // MARK: Responses
