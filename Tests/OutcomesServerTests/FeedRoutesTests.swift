@@ -140,6 +140,26 @@ struct FeedRoutesTests {
         }
     }
 
+    @Test("a NUL in a JSON key or a CSV header is a 422 whose stored report shows it as ␀, never a 500 (found by schemathesis, seed 2)")
+    func nulInQuotedNames() async throws {
+        try await Self.withApp { http, tokens in
+            let json = #"{"observations": [{"a\u0000b": 1, "indicator": "x"}]}"#   // the JSON escape of NUL
+            let (jsonStatus, jsonBody) = try await Self.post(http, token: tokens["admin"], body: json, query: "?partner=local_authority",
+                                                             contentType: "application/json")
+            #expect(jsonStatus == .unprocessableContent, "\(jsonBody)")
+            let csv = "indicator,area,period,numerator,denominator,x\u{0}y\nlow_birth_weight,W06000013,2022,52,900,\n"
+            let (csvStatus, csvBody) = try await Self.post(http, token: tokens["partner"], body: csv)
+            #expect(csvStatus != .internalServerError, "\(csvBody)")
+            // The refusals are recorded, the name shown with ␀ where the NUL was.
+            let (logStatus, log) = try await http.execute(uri: "/v1/feeds", method: .get,
+                                                          headers: [.authorization: "Bearer \(tokens["admin"] ?? "")"]) {
+                ($0.status, String(buffer: $0.body))
+            }
+            #expect(logStatus == .ok)
+            #expect(log.contains("a\u{2400}b") && log.contains("x\u{2400}y"), "\(log.prefix(800))")
+        }
+    }
+
     @Test("a body over the limit is 413 and nothing is stored")
     func tooLarge() async throws {
         try await Self.withApp(maxFeedBytes: 1000) { http, tokens in

@@ -476,16 +476,16 @@ public struct FeedIngest: Sendable {
     private func insertFeed(_ report: ImportReport, status: String, options: Options, bytes: Int,
                             on connection: PostgresConnection) async throws -> Int64 {
         let sha = ByteBuffer(bytes: report.sha256.hexBytes)
-        let message = report.fileError.map { "\($0.code): \($0.message)" }
+        let message = report.fileError.map { StoredText.clean("\($0.code): \($0.message)") }
             ?? (status != "rejected" ? nil : report.rejected == report.rows
                 ? "no valid row: every row was rejected (see the errors)"
                 : "strict: \(report.rejected) of \(report.rows) rows rejected, so none was stored")
         let rows = try await connection.query("""
             INSERT INTO feed (partner_id, source, file_name, sha256, byte_size, format, strict, status, duplicate_of,
                               rows_total, rejected, message, submitted_by, reason, confirm_revisions, finished_at)
-            SELECT p.id, \(options.source.rawValue), \(options.fileName), \(sha), \(bytes), \(options.format.rawValue),
+            SELECT p.id, \(options.source.rawValue), \(StoredText.clean(options.fileName)), \(sha), \(bytes), \(options.format.rawValue),
                    \(options.strict), \(status), \(report.duplicateOf), \(report.rows), \(report.rejected), \(message),
-                   \(options.submittedBy), \(options.reason), \(options.confirmRevisions),
+                   \(StoredText.clean(options.submittedBy)), \(StoredText.clean(options.reason)), \(options.confirmRevisions),
                    CASE WHEN \(status) = 'applied' THEN NULL ELSE clock_timestamp() END
             FROM partner p WHERE p.key = \(options.partner)
             RETURNING id
@@ -499,8 +499,8 @@ public struct FeedIngest: Sendable {
         try await connection.query("""
             INSERT INTO feed_error (feed_id, ordinal, line, field, code, message, value)
             SELECT \(feedID), e.ordinal, e.line, e.field, e.code, e.message, e.value
-            FROM unnest(\(Array(1...errors.count)), \(errors.map { Int64($0.line) }), \(errors.map(\.field)),
-                        \(errors.map(\.code)), \(errors.map(\.message)), \(errors.map(\.value)))
+            FROM unnest(\(Array(1...errors.count)), \(errors.map { Int64($0.line) }), \(errors.map { StoredText.clean($0.field) }),
+                        \(errors.map(\.code)), \(errors.map { StoredText.clean($0.message) }), \(errors.map { StoredText.clean($0.value) }))
                  AS e(ordinal, line, field, code, message, value)
             """, logger: logger)
     }
