@@ -76,7 +76,7 @@ struct CatalogueRoutesTests {
             let catalogue = try TestCluster.realCatalogue()
             let file = TestCluster.repositoryRoot + "/Indicators/samples/ons/infant_mortality.csv"
             _ = try await FeedIngest(client: client, catalogue: catalogue, logger: TestCluster.logger)
-                .ingest(FileChunks(path: file), options: .init(partner: "ons", source: .cli, fileName: "im.csv", format: .csv, today: R.today))
+                .ingest(FileChunks(path: file), FeedSubmission(partner: "ons", in: catalogue, source: .cli, fileName: "im.csv", format: .csv, today: R.today))
             _ = try await RunStore(client: client, catalogue: catalogue, logger: TestCluster.logger).compute(trigger: .cli, today: R.today)
             let store = TokenStore(client: client, logger: TestCluster.logger)
             let ons = try await store.create(role: .partner, partner: "ons", name: "ons").0

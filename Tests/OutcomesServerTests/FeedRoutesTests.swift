@@ -113,7 +113,7 @@ struct FeedRoutesTests {
         }
     }
 
-    @Test("an admin submits on behalf of a partner with ?partner=")
+    @Test("an admin submits on behalf of a partner with ?partner=; an undeclared partner is 404")
     func adminOnBehalf() async throws {
         try await Self.withApp { http, tokens in
             do {
@@ -123,6 +123,11 @@ struct FeedRoutesTests {
             do {
                 let status = try await Self.post(http, token: tokens["admin"], body: Self.feed, query: "?partner=local_health_board").0
                 #expect(status == .ok)
+            }
+            do {
+                // The one partner check (FeedSubmission), answered in HTTP's terms: 404, saying what is declared.
+                let (status, body) = try await Self.post(http, token: tokens["admin"], body: Self.feed, query: "?partner=nobody")
+                #expect(status == .notFound && body.contains("unknown partner 'nobody'; declared in partners.yaml: "), "\(body)")
             }
         }
     }

@@ -170,7 +170,7 @@ struct ProfilePagesTests {
             let catalogue = try TestCluster.realCatalogue()
             let file = TestCluster.repositoryRoot + "/Indicators/samples/ons/infant_mortality.csv"
             _ = try await FeedIngest(client: client, catalogue: catalogue, logger: TestCluster.logger)
-                .ingest(FileChunks(path: file), options: .init(partner: "ons", source: .cli, fileName: "im.csv", format: .csv, today: R.today))
+                .ingest(FileChunks(path: file), FeedSubmission(partner: "ons", in: catalogue, source: .cli, fileName: "im.csv", format: .csv, today: R.today))
             _ = try await RunStore(client: client, catalogue: catalogue, logger: TestCluster.logger).compute(trigger: .cli, today: R.today)
             let ons = try await TokenStore(client: client, logger: TestCluster.logger).create(role: .partner, partner: "ons", name: "ons").0
             // Ceredigion's latest infant deaths (2 in 2025) are below the threshold of 5.

@@ -32,7 +32,7 @@ struct ReadRoutesTests {
             let folder = TestCluster.repositoryRoot + "/Indicators/samples/local_health_board"
             for file in try FileManager.default.contentsOfDirectory(atPath: folder).sorted() {
                 _ = try await FeedIngest(client: client, catalogue: catalogue, logger: TestCluster.logger)
-                    .ingest(FileChunks(path: folder + "/" + file), options: .init(partner: "local_health_board", source: .cli,
+                    .ingest(FileChunks(path: folder + "/" + file), FeedSubmission(partner: "local_health_board", in: catalogue, source: .cli,
                                                                                 fileName: file, format: .csv, today: today))
             }
             _ = try await RunStore(client: client, catalogue: catalogue, logger: TestCluster.logger).compute(trigger: .cli, today: today)

@@ -34,7 +34,7 @@ struct ChangeLogTests {
 
     static func ingest(_ client: PostgresClient, _ catalogue: Catalogue, _ text: String, _ name: String) async throws -> ImportReport {
         try await FeedIngest(client: client, catalogue: catalogue, logger: TestCluster.logger)
-            .ingest(ByteChunks(text), options: .init(partner: "local_health_board", source: .cli, fileName: name, format: .csv,
+            .ingest(ByteChunks(text), FeedSubmission(partner: "local_health_board", in: catalogue, source: .cli, fileName: name, format: .csv,
                                                     today: today, submittedBy: "alice"))
     }
 

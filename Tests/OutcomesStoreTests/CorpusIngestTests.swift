@@ -32,8 +32,7 @@ struct CorpusIngestTests {
         let partner = try #require(expected.partner, "corpus cases for the database need a partner")
         try await TestCluster.withMigratedDatabase { client, catalogue in
             let report = try await FeedIngest(client: client, catalogue: catalogue, logger: TestCluster.logger)
-                .ingest(FileChunks(path: path, chunkSize: 5), options: .init(
-                    partner: partner, source: .cli, fileName: feed, format: format,
+                .ingest(FileChunks(path: path, chunkSize: 5), FeedSubmission(partner: partner, in: catalogue, source: .cli, fileName: feed, format: format,
                     today: CivilDate(year: 2026, month: 11, day: 23)!))
             let actual = CorpusExpectation(
                 partner: partner, rejected: report.status == .rejected ? report.fileError?.code : nil,

@@ -20,7 +20,7 @@ struct FeedIngestTests {
     static func ingest(_ client: PostgresClient, _ catalogue: Catalogue, _ text: String, partner: String = "local_health_board",
                        strict: Bool = false, dryRun: Bool = false, format: FeedFormat = .csv, name: String = "feed.csv") async throws -> ImportReport {
         try await FeedIngest(client: client, catalogue: catalogue, logger: TestCluster.logger)
-            .ingest(ByteChunks(text), options: .init(partner: partner, source: .cli, fileName: name, format: format,
+            .ingest(ByteChunks(text), FeedSubmission(partner: partner, in: catalogue, source: .cli, fileName: name, format: format,
                                                      strict: strict, dryRun: dryRun, today: today))
     }
 
@@ -238,7 +238,7 @@ struct FeedIngestTests {
     @Test("an unknown partner is refused before anything is read")
     func unknownPartner() async throws {
         _ = try await TestCluster.withMigratedDatabase { client, catalogue in
-            await #expect(throws: FeedIngest.UnknownPartner.self) {
+            await #expect(throws: FeedSubmission.UnknownPartner.self) {
                 _ = try await Self.ingest(client, catalogue, Self.feedA, partner: "nobody")
             }
         }

@@ -29,7 +29,7 @@ struct PublicationTests {
     static func ingest(_ client: PostgresClient, _ catalogue: Catalogue, _ text: String, name: String, confirm: Bool = false,
                        dryRun: Bool = false, by: String = "alice", reason: String? = nil) async throws -> ImportReport {
         try await FeedIngest(client: client, catalogue: catalogue, logger: TestCluster.logger)
-            .ingest(ByteChunks(text), options: .init(partner: "local_health_board", source: .cli, fileName: name, format: .csv,
+            .ingest(ByteChunks(text), FeedSubmission(partner: "local_health_board", in: catalogue, source: .cli, fileName: name, format: .csv,
                                                     dryRun: dryRun, today: today, submittedBy: by, reason: reason,
                                                     confirmRevisions: confirm))
     }

@@ -15,7 +15,7 @@ struct ResultSetTests {
     static func revise(_ client: PostgresClient, _ catalogue: Catalogue, numerator: Int) async throws {
         let revised = "indicator,area,period,numerator,denominator,note\nlow_birth_weight,W06000013,2023,\(numerator),900,r\n"
         _ = try await FeedIngest(client: client, catalogue: catalogue, logger: TestCluster.logger)
-            .ingest(ByteChunks(revised), options: .init(partner: "local_health_board", source: .cli, fileName: "r\(numerator).csv",
+            .ingest(ByteChunks(revised), FeedSubmission(partner: "local_health_board", in: catalogue, source: .cli, fileName: "r\(numerator).csv",
                                                        format: .csv, today: today))
     }
 

@@ -18,7 +18,7 @@ struct RunStoreTests {
             for file in files where file.hasSuffix(".csv") {
                 let path = "\(root)/\(partner)/\(file)"
                 _ = try await FeedIngest(client: client, catalogue: catalogue, logger: TestCluster.logger)
-                    .ingest(FileChunks(path: path), options: .init(partner: partner, source: .cli, fileName: file, format: .csv, today: today))
+                    .ingest(FileChunks(path: path), FeedSubmission(partner: partner, in: catalogue, source: .cli, fileName: file, format: .csv, today: today))
             }
         }
     }
@@ -70,7 +70,7 @@ struct RunStoreTests {
             // A revised feed for one indicator.
             let revised = "indicator,area,period,numerator,denominator,note\nlow_birth_weight,W06000013,2023,1,900,r\n"
             _ = try await FeedIngest(client: client, catalogue: catalogue, logger: TestCluster.logger)
-                .ingest(ByteChunks(revised), options: .init(partner: "local_health_board", source: .cli, fileName: "r.csv", format: .csv, today: Self.today))
+                .ingest(ByteChunks(revised), FeedSubmission(partner: "local_health_board", in: catalogue, source: .cli, fileName: "r.csv", format: .csv, today: Self.today))
             let incremental = try #require(try await store.compute(trigger: .feed, indicators: ["low_birth_weight"], today: Self.today))
             #expect(!incremental.full && incremental.recomputedIndicators == 1 && incremental.basedOn == first.runID)
             let full = try #require(try await store.compute(trigger: .cli, today: Self.today))

@@ -25,6 +25,6 @@ public enum AlertFixture {
         let csv = "indicator,area,period,numerator,denominator\n"
             + rows.map { "low_birth_weight,W06000013,\($0.0),\($0.1),1000\n" }.joined()
         _ = try await FeedIngest(client: client, catalogue: catalogue, logger: TestCluster.logger)
-            .ingest(ByteChunks(csv), options: .init(partner: "local_health_board", source: .cli, fileName: name, format: .csv, today: today))
+            .ingest(ByteChunks(csv), FeedSubmission(partner: "local_health_board", in: catalogue, source: .cli, fileName: name, format: .csv, today: today))
     }
 }

@@ -20,14 +20,20 @@ public enum FeedFormat: String, Sendable, Hashable, CaseIterable {
             default: break
             }
         }
-        if let contentType {
-            let media = contentType.split(separator: ";", maxSplits: 1).first.map {
-                $0.trimmingASCIISpaces().lowercased()
-            } ?? ""
-            if media == "application/json" || media == "text/json" || media.hasSuffix("+json") { return .json }
-            if media == "text/csv" || media == "application/csv" || media == "text/plain" { return .csv }
-        }
+        if let contentType, let declared = declared(by: contentType) { return declared }
         return looksLikeJSON(firstBytes[...]) ? .json : .csv
+    }
+
+    /// The format a media type names (parameters such as `charset` aside), or nil when it names
+    /// neither: `application/json`, `text/json`, `…+json` → JSON; `text/csv`, `application/csv`,
+    /// `text/plain` → CSV. HTTP, where the media type is the sender's word, answers nil with 415.
+    public static func declared(by contentType: String) -> FeedFormat? {
+        let media = contentType.split(separator: ";", maxSplits: 1).first.map {
+            $0.trimmingASCIISpaces().lowercased()
+        } ?? ""
+        if media == "application/json" || media == "text/json" || media.hasSuffix("+json") { return .json }
+        if media == "text/csv" || media == "application/csv" || media == "text/plain" { return .csv }
+        return nil
     }
 
     /// Whether the first byte after a byte-order mark and white space opens a JSON object or array.

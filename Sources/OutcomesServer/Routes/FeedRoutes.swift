@@ -45,32 +45,30 @@ struct FeedRoutes: Sendable {
             }
             partner = key
         }
-        // Like an unknown area or indicator, an unknown partner is 404.
-        guard context.catalogue.partners.contains(where: { $0.key == partner }) else {
-            throw HTTPError(.notFound, message: "unknown partner '\(partner)' in ?partner=; partners declared in partners.yaml: "
-                + context.catalogue.partners.map(\.key).joined(separator: ", "))
-        }
         if let length = request.headers[.contentLength].flatMap(Int.init), length > context.maxFeedBytes {
             throw HTTPError(.contentTooLarge, message: "feed of \(length) bytes is over the limit of \(context.maxFeedBytes) bytes")
         }
-        let contentType = request.headers[.contentType]?.lowercased() ?? ""
-        let format: FeedFormat
-        if contentType.hasPrefix("text/csv") {
-            format = .csv
-        } else if contentType.hasPrefix("application/json") {
-            format = .json
-        } else {
+        // HTTP says the format in its media type (FeedFormat's one rule for media types); none of
+        // the feed media types is 415.
+        let contentType = request.headers[.contentType] ?? ""
+        guard let format = FeedFormat.declared(by: contentType) else {
             throw HTTPError(.unsupportedMediaType, message: "send the feed as text/csv or application/json, not '\(contentType)'")
         }
-        let options = FeedIngest.Options(
-            partner: partner, source: .http, fileName: query["file_name"].map(String.init), format: format,
-            strict: try Self.flag(query["strict"], "strict"), dryRun: try Self.flag(query["dry_run"], "dry_run"), today: CivilDate.today(),
-            submittedBy: principal.name, reason: query["reason"].map(String.init),
-            confirmRevisions: try Self.flag(query["confirm_revisions"], "confirm_revisions"))
+        let submission: FeedSubmission
+        do {
+            submission = try FeedSubmission(
+                partner: partner, in: context.catalogue, source: .http, fileName: query["file_name"].map(String.init), format: format,
+                strict: try Self.flag(query["strict"], "strict"), dryRun: try Self.flag(query["dry_run"], "dry_run"), today: CivilDate.today(),
+                submittedBy: principal.name, reason: query["reason"].map(String.init),
+                confirmRevisions: try Self.flag(query["confirm_revisions"], "confirm_revisions"))
+        } catch let unknown as FeedSubmission.UnknownPartner {
+            // Like an unknown area or indicator, an unknown partner is 404.
+            throw HTTPError(.notFound, message: "?partner=: \(unknown)")
+        }
         let report: ImportReport
         do {
             report = try await FeedIngest(client: context.client, catalogue: context.catalogue, logger: context.logger)
-                .ingest(LimitedBody(base: request.body, limit: context.maxFeedBytes), options: options)
+                .ingest(LimitedBody(base: request.body, limit: context.maxFeedBytes), submission)
         } catch let error as LimitedBody<RequestBody>.TooLarge {
             throw HTTPError(.contentTooLarge, message: "feed is over the limit of \(error.limit) bytes; nothing was stored")
         }

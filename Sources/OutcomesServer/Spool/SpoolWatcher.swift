@@ -87,19 +87,21 @@ struct SpoolWatcher: Service {
     /// Ingests one claimed file and moves it to archive/ or rejected/.
     func process(_ file: SpoolFolder.Claimed) async throws {
         let logger = context.logger
-        guard context.catalogue.partners.contains(where: { $0.key == file.partner }) else {
-            let moved = try folder.reject(file, errors: "\(file.name): rejected whole: unknown partner folder '\(file.partner)'; spool folders are named after partner keys: \(context.catalogue.partners.map(\.key).joined(separator: ", "))\n")
+        let confirmation = folder.confirmation(of: file)
+        let submission: FeedSubmission
+        do {
+            submission = try FeedSubmission(
+                partner: file.partner, in: context.catalogue, source: .spool, fileName: file.name,
+                format: FeedFormat.detect(fileName: file.name, contentType: nil, firstBytes: Self.head(file.path)),
+                today: CivilDate.today(), sha256: try await FeedDigest.sha256(of: file.path),
+                submittedBy: SpoolFolder.owner(of: file.path), reason: confirmation, confirmRevisions: confirmation != nil)
+        } catch let unknown as FeedSubmission.UnknownPartner {
+            let moved = try folder.reject(file, errors: "\(file.name): rejected whole: the folder is not a partner's: \(unknown) (spool folders are named after partner keys)\n")
             logger.warning("spool file in an unknown partner folder", metadata: ["file": "\(moved)"])
             return
         }
-        let format = FeedFormat.detect(fileName: file.name, contentType: nil, firstBytes: Self.head(file.path))
-        let confirmation = folder.confirmation(of: file)
         let report = try await FeedIngest(client: context.client, catalogue: context.catalogue, logger: logger)
-            .ingest(FileChunks(path: file.path), options: .init(partner: file.partner, source: .spool, fileName: file.name,
-                                                                 format: format, today: CivilDate.today(),
-                                                                 sha256: try await FeedDigest.sha256(of: file.path),
-                                                                 submittedBy: SpoolFolder.owner(of: file.path), reason: confirmation,
-                                                                 confirmRevisions: confirmation != nil))
+            .ingest(FileChunks(path: file.path), submission)
         context.metrics.feedIngested(report)
         switch report.status {
         case .rejected:

@@ -1,5 +1,5 @@
 public import OutcomesCore
-public import OutcomesFeeds
+import OutcomesFeeds
 public import PostgresNIO
 public import Logging
 import Crypto
@@ -21,53 +21,10 @@ import Crypto
 ///
 /// ```swift
 /// let report = try await FeedIngest(client: client, catalogue: catalogue, logger: logger)
-///     .ingest(chunks, options: .init(partner: "local_authority", source: .cli, fileName: "lac.csv", format: .csv, today: today))
+///     .ingest(chunks, try FeedSubmission(partner: "local_authority", in: catalogue, source: .cli, fileName: "lac.csv",
+///                                        format: .csv, today: today))
 /// ```
 public struct FeedIngest: Sendable {
-    public struct Options: Sendable {
-        public var partner: String
-        public var source: FeedSource
-        public var fileName: String?
-        public var format: FeedFormat
-        public var strict: Bool
-        public var dryRun: Bool
-        public var today: CivilDate
-        /// The feed's SHA-256 when known before reading (files: see ``FeedDigest``): a duplicate
-        /// is then recognised before any row is parsed.
-        public var sha256: [UInt8]?
-        /// Who sent it, for the audit: the token's name, or the operating-system user of the CLI
-        /// or of the spool file.
-        public var submittedBy: String?
-        /// Why (the whole feed's reason; a row's own `reason` column takes precedence for it).
-        public var reason: String?
-        /// Apply rows that change published values (as confirmed revisions) instead of refusing them.
-        public var confirmRevisions: Bool
-
-        public init(partner: String, source: FeedSource, fileName: String?, format: FeedFormat,
-                    strict: Bool = false, dryRun: Bool = false, today: CivilDate, sha256: [UInt8]? = nil,
-                    submittedBy: String? = nil, reason: String? = nil, confirmRevisions: Bool = false) {
-            self.sha256 = sha256
-            self.submittedBy = submittedBy
-            self.reason = reason.flatMap { $0.isEmpty ? nil : $0 }
-            self.confirmRevisions = confirmRevisions
-            self.partner = partner
-            self.source = source
-            self.fileName = fileName
-            self.format = format
-            self.strict = strict
-            self.dryRun = dryRun
-            self.today = today
-        }
-    }
-
-    public struct UnknownPartner: Error, CustomStringConvertible {
-        public var partner: String
-        public var declared: [String]
-        public var description: String {
-            "unknown partner '\(partner)'; declared in partners.yaml: \(declared.joined(separator: ", "))"
-        }
-    }
-
     /// Row errors kept in a report and in `feed_error`; beyond this they are counted only.
     public static let maximumReportedErrors = 10_000
 
@@ -81,16 +38,14 @@ public struct FeedIngest: Sendable {
         self.logger = logger
     }
 
-    /// Ingests the feed whose bytes `chunks` yields, in order.
-    public func ingest<Chunks: AsyncSequence>(_ chunks: Chunks, options: Options,
+    /// Ingests the feed whose bytes `chunks` yields, in order. The submission was built (and its
+    /// partner checked) where the feed came in; nothing here checks it again.
+    public func ingest<Chunks: AsyncSequence>(_ chunks: Chunks, _ options: FeedSubmission,
                                               isolation: isolated (any Actor)? = #isolation) async throws -> ImportReport
     where Chunks.Element == [UInt8] {
-        guard catalogue.partners.contains(where: { $0.key == options.partner }) else {
-            throw UnknownPartner(partner: options.partner, declared: catalogue.partners.map(\.key))
-        }
         let result = try await client.withConnection(isolation: isolation) { connection in
             if let known = options.sha256, !options.dryRun,
-               let earlier = try await appliedFeed(sha256: known, partner: options.partner, on: connection) {
+               let earlier = try await appliedFeed(sha256: known, partner: options.partner.key, on: connection) {
                 return StageResult(report: duplicateReport(of: earlier, sha256: known, options: options), commit: false, bytes: 0)
             }
             try await connection.query("BEGIN", logger: logger)
@@ -118,7 +73,7 @@ public struct FeedIngest: Sendable {
         }
         logger.info("feed processed", metadata: [
             "feed_id": "\(report.feedID.map(String.init) ?? "-")", "status": "\(report.status.rawValue)",
-            "partner": "\(options.partner)", "file": "\(options.fileName ?? "-")", "rows": "\(report.rows)",
+            "partner": "\(options.partner.key)", "file": "\(options.fileName ?? "-")", "rows": "\(report.rows)",
             "inserted": "\(report.inserted)", "updated": "\(report.updated)", "unchanged": "\(report.unchanged)",
             "rejected": "\(report.rejected)",
         ])
@@ -171,7 +126,7 @@ public struct FeedIngest: Sendable {
         }
     }
 
-    private func stageAndMerge<Chunks: AsyncSequence>(_ chunks: Chunks, options: Options, on connection: PostgresConnection,
+    private func stageAndMerge<Chunks: AsyncSequence>(_ chunks: Chunks, options: FeedSubmission, on connection: PostgresConnection,
                                                       isolation: isolated (any Actor)?) async throws -> StageResult
     where Chunks.Element == [UInt8] {
         try await connection.query("""
@@ -184,7 +139,7 @@ public struct FeedIngest: Sendable {
         // Rows are staged keyed by the stored ids, looked up by catalogue position.
         let ids = try await KeyMaps.load(connection, logger: logger).copyIDs(for: CatalogueKeyOrder(catalogue))
         var progress = Progress()
-        let validator = RowValidator(catalogue: catalogue, partner: options.partner, today: options.today)
+        let validator = RowValidator(catalogue: catalogue, partner: options.partner.key, today: options.today)
         try await connection.copyFrom(table: "feed_staging", columns: CopyText.columns, logger: logger) { writer in
             var buffer: [UInt8] = []
             buffer.reserveCapacity(1 << 17)
@@ -222,7 +177,7 @@ public struct FeedIngest: Sendable {
         }
 
         let sha = Self.hex(Array(progress.hasher.finalize()))
-        var report = ImportReport(feedID: nil, status: .applied, duplicateOf: nil, partner: options.partner,
+        var report = ImportReport(feedID: nil, status: .applied, duplicateOf: nil, partner: options.partner.key,
                                   fileName: options.fileName, sha256: sha, rows: progress.staged + progress.rejected,
                                   inserted: 0, updated: 0, unchanged: 0, rejected: progress.rejected,
                                   fileError: progress.fileError, errors: progress.errors)
@@ -268,7 +223,7 @@ public struct FeedIngest: Sendable {
             report.status = .rejected
             return StageResult(report: report, commit: false, bytes: progress.bytes)
         }
-        if let earlier = try await appliedFeed(sha256: Array(progress.hasher.finalize()), partner: options.partner, on: connection) {
+        if let earlier = try await appliedFeed(sha256: Array(progress.hasher.finalize()), partner: options.partner.key, on: connection) {
             report = duplicateReport(of: earlier, sha256: Array(progress.hasher.finalize()), options: options)
             return StageResult(report: report, commit: false, bytes: progress.bytes)
         }
@@ -334,8 +289,8 @@ public struct FeedIngest: Sendable {
         return nil
     }
 
-    private func duplicateReport(of earlier: Int64, sha256: [UInt8], options: Options) -> ImportReport {
-        ImportReport(feedID: nil, status: .duplicate, duplicateOf: earlier, partner: options.partner,
+    private func duplicateReport(of earlier: Int64, sha256: [UInt8], options: FeedSubmission) -> ImportReport {
+        ImportReport(feedID: nil, status: .duplicate, duplicateOf: earlier, partner: options.partner.key,
                      fileName: options.fileName, sha256: Self.hex(sha256), rows: 0, inserted: 0, updated: 0,
                      unchanged: 0, rejected: 0, fileError: nil, errors: [])
     }
@@ -473,7 +428,7 @@ public struct FeedIngest: Sendable {
         return (0, 0)
     }
 
-    private func insertFeed(_ report: ImportReport, status: String, options: Options, bytes: Int,
+    private func insertFeed(_ report: ImportReport, status: String, options: FeedSubmission, bytes: Int,
                             on connection: PostgresConnection) async throws -> Int64 {
         let sha = ByteBuffer(bytes: report.sha256.hexBytes)
         let message = report.fileError.map { StoredText.clean("\($0.code): \($0.message)") }
@@ -487,11 +442,11 @@ public struct FeedIngest: Sendable {
                    \(options.strict), \(status), \(report.duplicateOf), \(report.rows), \(report.rejected), \(message),
                    \(StoredText.clean(options.submittedBy)), \(StoredText.clean(options.reason)), \(options.confirmRevisions),
                    CASE WHEN \(status) = 'applied' THEN NULL ELSE clock_timestamp() END
-            FROM partner p WHERE p.key = \(options.partner)
+            FROM partner p WHERE p.key = \(options.partner.key)
             RETURNING id
             """, logger: logger)
         for try await id in rows.decode(Int64.self) { return id }
-        throw UnknownPartner(partner: options.partner, declared: catalogue.partners.map(\.key))
+        throw KeyMaps.NotSynced(kind: "partner", key: options.partner.key)
     }
 
     private func insertErrors(_ errors: [RowError], feedID: Int64, on connection: PostgresConnection) async throws {
@@ -506,7 +461,7 @@ public struct FeedIngest: Sendable {
     }
 
     /// Records a refused or duplicate feed (with its row errors) after the data was rolled back.
-    private func recordRefusal(_ report: ImportReport, options: Options, bytes: Int) async throws -> Int64 {
+    private func recordRefusal(_ report: ImportReport, options: FeedSubmission, bytes: Int) async throws -> Int64 {
         try await client.withTransaction(logger: logger) { tx in
             let id = try await insertFeed(report, status: report.status.rawValue, options: options, bytes: bytes, on: tx)
             try await insertErrors(report.errors, feedID: id, on: tx)

@@ -29,8 +29,11 @@ struct IngestCommand: AsyncParsableCommand {
         do {
             let runtime = try Runtime(options)
             let catalogue = try runtime.loadCatalogue()
-            guard catalogue.partners.contains(where: { $0.key == partner }) else {
-                printError("--partner: unknown partner '\(partner)'; declared: \(catalogue.partners.map(\.key).joined(separator: ", "))")
+            // Checked before the database is opened: the same check builds each file's submission.
+            do {
+                _ = try FeedSubmission(partner: partner, in: catalogue, source: .cli, fileName: nil, format: .csv, today: .today())
+            } catch {
+                printError("--partner: \(error)")
                 throw ExitWith(.validationFailure)
             }
             let today = CivilDate.today()
@@ -44,8 +47,7 @@ struct IngestCommand: AsyncParsableCommand {
                     let format = FeedFormat.detect(fileName: file, contentType: nil, firstBytes: head)
                     let chunks = FileChunks(path: file, onProgress: Self.progressPrinter(file))
                     let digest = try await FeedDigest.sha256(of: file)
-                    reports.append(try await ingest.ingest(chunks, options: .init(
-                        partner: partnerKey, source: .cli, fileName: file, format: format,
+                    reports.append(try await ingest.ingest(chunks, FeedSubmission(partner: partnerKey, in: catalogue, source: .cli, fileName: file, format: format,
                         strict: strict, dryRun: dryRun, today: today, sha256: digest,
                         submittedBy: user, reason: reason, confirmRevisions: confirm)))
                 }
