@@ -1,5 +1,6 @@
 import Foundation
 import OutcomesStore
+import OutcomesFeeds
 
 /// `GET /v1/runs`: one compute run.
 extension RunLog.Entry: TableRow {
@@ -35,11 +36,15 @@ extension FeedLog.Entry: TableRow {
     package var textNotes: [String] { ["\(file_name ?? "(no file name)") via \(source)"] + (message.map { [$0] } ?? []) }
 }
 
-/// `GET /v1/feeds/{id}` as CSV and text: the import report's errors, one per row.
-extension FeedLog.RowError: TableRow {
-    package static let columns = ["line", "field", "code", "message", "value"]
-    package var cells: [String] { [line.map(String.init) ?? "", field ?? "", code, message, value ?? ""] }
-    package static let textColumns = ["line", "field", "code", "value"]
-    package var textCells: [String] { [line.map(String.init) ?? "file", field ?? "", code, value ?? ""] }
+/// `GET /v1/feeds/{id}` as CSV and text: the import report's errors, one per row, as the report
+/// gave them (``RowError``): `line` for a CSV feed, `index` for a JSON one, as in the JSON.
+extension RowError: TableRow {
+    package static let columns = ["line", "index", "column", "field", "code", "message", "value"]
+    package var cells: [String] {
+        [place == .line ? String(line) : "", place == .observation ? String(line) : "", column.map(String.init) ?? "",
+         field, code, message, value]
+    }
+    package static let textColumns = ["where", "field", "code", "value"]
+    package var textCells: [String] { [location, field, code, value] }
     package var textNotes: [String] { [message] }
 }

@@ -27,7 +27,7 @@ package enum Words {
         "dims": "agweddau", "aims": "nodau", "partner": "partner", "run": "rhediad", "trigger": "sbardun", "status": "statws",
         "started (UTC)": "dechrau (UTC)", "seconds": "eiliadau", "observations": "arsylwadau", "measures": "mesurau",
         "feed": "ffrwd", "received (UTC)": "derbyn (UTC)", "rows": "rhesi", "new": "newydd", "upd": "diwed", "same": "heb",
-        "rej": "gwrth", "line": "llinell", "field": "maes",
+        "rej": "gwrth", "line": "llinell", "where": "ble", "field": "maes",
         "state": "cyflwr", "severity": "difrifoldeb", "since (UTC)": "ers (UTC)", "area": "ardal", "breakdown": "dadansoddiad",
         "at (UTC)": "am (UTC)", "change": "newid",
     ]

@@ -165,6 +165,31 @@ struct FeedRoutesTests {
         }
     }
 
+    @Test("the stored report gives each row error as the live one did: the same JSON for a JSON feed (index) and a CSV feed (line, column)")
+    func storedErrorsAsReported() async throws {
+        try await Self.withApp { http, tokens in
+            let json = #"{"observations": [{"indicator": "low_birth_weight", "area": "W06000013", "period": "2022", "numerator": 5, "denominator": 1}, {"indicator": "low_birth_weight", "area": "W06000099", "period": "2022", "numerator": 1, "denominator": 9}]}"#
+            let csv = Self.feed + "low_birth_weight,W06000014,2023,all,\"4\"8,910,\n"
+            for (body, type) in [(json, "application/json"), (csv, "text/csv")] {
+                let (status, live) = try await Self.post(http, token: tokens["partner"], body: body, contentType: type)
+                #expect(status == .ok || status == .unprocessableContent, "\(live)")   // some or all rows refused
+                let report = try #require(try JSONSerialization.jsonObject(with: Data(live.utf8)) as? [String: Any])
+                let id = try #require(report["feed_id"] as? Int)
+                let liveErrors = try #require(report["errors"] as? [[String: Any]])
+                #expect(!liveErrors.isEmpty)
+                let (_, stored) = try await http.execute(uri: "/v1/feeds/\(id)", method: .get,
+                                                         headers: [.authorization: "Bearer \(tokens["partner"] ?? "")"]) {
+                    ($0.status, String(buffer: $0.body))
+                }
+                let feed = try #require(try JSONSerialization.jsonObject(with: Data(stored.utf8)) as? [String: Any])
+                let storedErrors = try #require(feed["errors"] as? [[String: Any]])
+                #expect(NSArray(array: storedErrors) == NSArray(array: liveErrors), "live \(liveErrors)\nstored \(storedErrors)")
+                let key = type == "application/json" ? "index" : "line"
+                #expect(storedErrors.allSatisfy { $0[key] != nil }, "\(storedErrors)")
+            }
+        }
+    }
+
     @Test("a body over the limit is 413 and nothing is stored")
     func tooLarge() async throws {
         try await Self.withApp(maxFeedBytes: 1000) { http, tokens in

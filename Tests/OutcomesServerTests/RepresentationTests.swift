@@ -120,7 +120,8 @@ struct RepresentationTests {
             let (_, _, report) = try await R.get(http, "/v1/feeds/1?format=text", token: tokens["admin"])
             #expect(report.hasPrefix("Feed 1\n======\n") && report.contains("rows"))
             let (_, _, errors) = try await R.get(http, "/v1/feeds/1?format=csv", token: tokens["admin"])
-            #expect(errors.hasPrefix("line,field,code,message,value\n"))
+            // The same keys as the JSON errors: line (CSV feeds) or index (JSON feeds), and the column.
+            #expect(errors.hasPrefix("line,index,column,field,code,message,value\n"))
             #expect(try await R.get(http, "/v1/feeds/one", token: tokens["admin"]).0 == .badRequest)
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import OutcomesCore
 import OutcomesStore
+import OutcomesFeeds
 import OutcomesRender
 
 /// `GET /v1/feeds` and `GET /v1/feeds/{id}`: the feed log and import reports, as JSON, text or
@@ -44,7 +45,7 @@ struct FeedLogRoutes: Sendable {
         let body: String
         switch format {
         case .json: body = try JSONText.encode(feed)
-        case .csv: body = Table.csv(header: FeedLog.RowError.columns, rows: (feed.errors ?? []).map(\.cells))
+        case .csv: body = Table.csv(header: RowError.columns, rows: (feed.errors ?? []).map(\.cells))
         case .text: body = Self.reportText(feed, welsh: ResponseFormat.welsh(request))
         }
         return await read.withRunHeaders(Self.response(body, format))
@@ -76,7 +77,7 @@ struct FeedLogRoutes: Sendable {
         if errors.isEmpty {
             out += t("No errors recorded.", "Dim gwallau wedi'u cofnodi.") + "\n"
         } else {
-            out += Table.text(header: FeedLog.RowError.textColumns.map { Words.column($0, welsh) }, rows: errors.map { ($0.textCells, $0.textNotes) },
+            out += Table.text(header: RowError.textColumns.map { Words.column($0, welsh) }, rows: errors.map { ($0.textCells, $0.textNotes) },
                               heading: [t("Errors", "Gwallau") + " (\(errors.count)" + (f.rejected > errors.count ? " " + t("of", "o") + " \(f.rejected)" : "") + ")"],
                               footer: [], welsh: welsh)
         }

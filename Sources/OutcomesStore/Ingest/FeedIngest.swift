@@ -452,11 +452,12 @@ public struct FeedIngest: Sendable {
     private func insertErrors(_ errors: [RowError], feedID: Int64, on connection: PostgresConnection) async throws {
         guard !errors.isEmpty else { return }
         try await connection.query("""
-            INSERT INTO feed_error (feed_id, ordinal, line, field, code, message, value)
-            SELECT \(feedID), e.ordinal, e.line, e.field, e.code, e.message, e.value
-            FROM unnest(\(Array(1...errors.count)), \(errors.map { Int64($0.line) }), \(errors.map { StoredText.clean($0.field) }),
-                        \(errors.map(\.code)), \(errors.map { StoredText.clean($0.message) }), \(errors.map { StoredText.clean($0.value) }))
-                 AS e(ordinal, line, field, code, message, value)
+            INSERT INTO feed_error (feed_id, ordinal, line, col, field, code, message, value)
+            SELECT \(feedID), e.ordinal, e.line, nullif(e.col, 0), e.field, e.code, e.message, e.value
+            FROM unnest(\(Array(1...errors.count)), \(errors.map { Int64($0.line) }), \(errors.map { Int64($0.column ?? 0) }),
+                        \(errors.map { StoredText.clean($0.field) }), \(errors.map(\.code)),
+                        \(errors.map { StoredText.clean($0.message) }), \(errors.map { StoredText.clean($0.value) }))
+                 AS e(ordinal, line, col, field, code, message, value)
             """, logger: logger)
     }
 

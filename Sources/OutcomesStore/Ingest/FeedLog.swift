@@ -1,5 +1,6 @@
 import Foundation
-public import OutcomesCore
+import OutcomesCore
+public import OutcomesFeeds
 public import PostgresNIO
 public import Logging
 
@@ -23,17 +24,9 @@ public struct FeedLog: Sendable {
         public var unchanged: Int
         public var rejected: Int
         public var message: String?
-        /// Only in one feed's report (`/v1/feeds/{id}`); absent from the list.
+        /// Only in one feed's report (`/v1/feeds/{id}`); absent from the list. The same values the
+        /// import report gave when the feed came in, counted by line (CSV) or observation (JSON).
         public var errors: [RowError]?
-    }
-
-    /// One rejected row or file-level problem, as the import report recorded it.
-    public struct RowError: Sendable, EveryKeyEncodable {
-        public var line: Int64?
-        public var field: String?
-        public var code: String
-        public var message: String
-        public var value: String?
     }
 
     let client: PostgresClient
@@ -67,10 +60,12 @@ public struct FeedLog: Sendable {
     public func report(id: Int64, partner: String?) async throws -> Entry? {
         guard var feed = try await entries(partner: partner, id: id).first else { return nil }
         var errors: [RowError] = []
+        let place: RowError.Place = feed.format == FeedFormat.json.rawValue ? .observation : .line
         for try await e in try await client.query("""
-            SELECT line, field, code, message, value FROM feed_error WHERE feed_id = \(id) ORDER BY ordinal
-            """, logger: logger).decode((Int64?, String?, String, String, String?).self) {
-            errors.append(RowError(line: e.0, field: e.1, code: e.2, message: e.3, value: e.4))
+            SELECT line, col, field, code, message, value FROM feed_error WHERE feed_id = \(id) ORDER BY ordinal
+            """, logger: logger).decode((Int64?, Int64?, String?, String, String, String?).self) {
+            errors.append(RowError(line: Int(e.0 ?? 0), field: e.2 ?? "record", code: e.3, message: e.4, value: e.5 ?? "",
+                                   place: place, column: e.1.map(Int.init)))
         }
         feed.errors = errors
         return feed
