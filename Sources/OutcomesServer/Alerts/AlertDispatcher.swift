@@ -54,13 +54,14 @@ struct AlertDispatcher: Service {
             do {
                 let resend = delivery.alertmanager != nil && ContinuousClock.now >= nextResend
                 let prune = ContinuousClock.now >= nextPrune
-                // Cancelled on graceful shutdown: while the database is down a tick waits for a
-                // connection with no end, and the daemon would not stop (found by Benchmarks/faults:
-                // SIGTERM during a PostgreSQL outage hung until the group's shutdown timeout). A
-                // batch cut off after sending and before marking is sent again: at least once.
+                // Left on graceful shutdown: while the database goes down a tick may wait for a
+                // connection with no end, answering not even its cancellation, and the daemon would
+                // not stop (Benchmarks/faults: SIGTERM during a PostgreSQL outage). A batch cut off
+                // after sending and before marking is sent again: at least once.
                 willTick()
-                let ticked = try await cancelWhenGracefulShutdown {
-                    try await tick(sinks: sinks, resendFiring: resend, prune: prune)
+                let pass = self
+                let ticked = try await abandonOnGracefulShutdown {
+                    try await pass.tick(sinks: sinks, resendFiring: resend, prune: prune)
                 }
                 if ticked {
                     if resend, let am = delivery.alertmanager { nextResend = ContinuousClock.now + .seconds(am.resendIntervalSeconds) }

@@ -32,9 +32,9 @@ struct ComputeScheduler: Service {
         let triggers = triggers
         while true {
             do {
-                // Like every database question below: given up on graceful shutdown, so a stop
-                // during an outage is not held by a pool waiting for a connection.
-                lastFeed = try await cancelWhenGracefulShutdown { try await triggers.latestFeedID() }
+                // Like every database question below: left on graceful shutdown, so a stop during
+                // an outage is not held by a pool waiting for a connection (abandonOnGracefulShutdown).
+                lastFeed = try await abandonOnGracefulShutdown { try await triggers.latestFeedID() }
                 break
             } catch where Task.isShuttingDownGracefully {
                 return
@@ -57,7 +57,7 @@ struct ComputeScheduler: Service {
             var action = planner.next(now: Self.now(), reachable: health.reachable, recoveries: health.recoveries,
                                       fingerprint: context.catalogue.fingerprint)
             if case .checkFeeds(let after) = action {
-                guard let found = try? await cancelWhenGracefulShutdown({ try await triggers.feeds(after: after) }) else { continue }
+                guard let found = try? await abandonOnGracefulShutdown({ try await triggers.feeds(after: after) }) else { continue }
                 action = planner.feedsChecked(newest: found.newest, indicators: found.indicators, now: Self.now())
             }
             switch action {
@@ -77,7 +77,8 @@ struct ComputeScheduler: Service {
             let (runs, chosen) = (store, action)
             let outcome: RunPlanner.Outcome
             do {
-                outcome = try await cancelWhenGracefulShutdown { try await self.perform(chosen, store: runs) }
+                let scheduler = self
+                outcome = try await abandonOnGracefulShutdown { try await scheduler.perform(chosen, store: runs) }
             } catch where Task.isShuttingDownGracefully {
                 logger.notice("stopping: the run in progress was cancelled; the next start catches up")
                 return
