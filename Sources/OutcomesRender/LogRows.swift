@@ -42,9 +42,9 @@ extension RowError: TableRow {
     package static let columns = ["line", "index", "column", "field", "code", "message", "value"]
     package var cells: [String] {
         [place == .line ? String(line) : "", place == .observation ? String(line) : "", column.map(String.init) ?? "",
-         field, code, message, value]
+         field, code.rawValue, message, value]
     }
     package static let textColumns = ["where", "field", "code", "value"]
-    package var textCells: [String] { [location, field, code, value] }
+    package var textCells: [String] { [location, field, code.rawValue, value] }
     package var textNotes: [String] { [message] }
 }

@@ -40,7 +40,7 @@ struct FeedLimitsTests {
     func cellAtTheLimit() throws {
         let text = header + "looked_after_rate,W06000015,2024-25,,480,72000,\(String(repeating: "1", count: FeedLimits.cellBytes)),,,\n"
         let outcome = try readCSV(text)
-        #expect(!outcome.errors.contains { $0.code == "cell_too_long" })
+        #expect(!outcome.errors.contains { $0.code == .cellTooLong })
     }
 
     @Test("a header cell over the limit refuses the feed")

@@ -10,7 +10,7 @@ private func number(_ text: String) -> Double? {
 }
 
 private func code(_ text: String) -> String? {
-    if case .invalid(let code, _) = parse(text) { code } else { nil }
+    if case .invalid(let code, _) = parse(text) { code.rawValue } else { nil }
 }
 
 @Suite("Feed numbers")

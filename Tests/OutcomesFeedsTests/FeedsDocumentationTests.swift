@@ -44,4 +44,18 @@ struct FeedsDocumentationTests {
             #expect(text.contains(way), "\(way) is not in FEEDS.md")
         }
     }
+
+    @Test("the row error codes are exactly the documented ones (FEEDS.md, Row errors), in the same order")
+    func rowErrorCodesAreDocumented() throws {
+        let text = try String(contentsOfFile: Fixture.repositoryRoot + "/Indicators/FEEDS.md", encoding: .utf8)
+        let start = try #require(text.range(of: "## Row errors"))
+        let end = try #require(text.range(of: "## File errors", range: start.upperBound..<text.endIndex))
+        let documented = text[start.upperBound..<end.lowerBound].split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("| `") else { return nil }
+            return line.dropFirst(3).prefix { $0 != "`" }.description
+        }
+        #expect(documented == RowError.Code.allCases.map(\.rawValue))
+        // Shown as documented wherever it is interpolated (messages, text reports).
+        #expect("\(RowError.Code.duplicateKey)" == "duplicate_key")
+    }
 }

@@ -44,7 +44,7 @@ struct JSONFeedReaderTests {
 
     @Test("CSV row errors encode as line and decode back")
     func csvRowErrorsEncodeLine() throws {
-        let error = RowError(line: 4, field: "value", code: "malformed_csv", message: "m", value: "v", column: 9)
+        let error = RowError(line: 4, field: "value", code: .malformedCSV, message: "m", value: "v", column: 9)
         let encoded = try JSONEncoder().encode(error)
         let object = try #require(try JSONSerialization.jsonObject(with: encoded) as? [String: Any])
         #expect(object["line"] as? Int == 4)

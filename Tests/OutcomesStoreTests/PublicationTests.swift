@@ -57,7 +57,7 @@ struct PublicationTests {
             #expect(report.status == .applied)
             #expect(report.updated == 1 && report.rejected == 1)
             let error = try #require(report.errors.first)
-            #expect(error.code == "period_published" && error.line == 3 && error.field == "value")
+            #expect(error.code == .periodPublished && error.line == 3 && error.field == "value")
             // Old 61/1178 × 100 and new 70/1178 × 100, as the message shows them.
             #expect(error.message.contains("5.178268251273345 → 5.94227504244482"))
             #expect(error.message.contains("publication \(publication.id)"))

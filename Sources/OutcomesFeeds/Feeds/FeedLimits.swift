@@ -24,7 +24,7 @@ public enum FeedLimits {
 extension RowError {
     /// `cell_too_long`: the cell's length and the limit, and its first characters as the value.
     static func cellTooLong(line: Int, field: String, length: Int, start: String, place: Place) -> RowError {
-        RowError(line: line, field: field, code: "cell_too_long",
+        RowError(line: line, field: field, code: .cellTooLong,
                  message: "the cell is \(length) bytes long; a cell may hold at most \(FeedLimits.cellBytes) bytes (64 KiB)",
                  value: String(start.prefix(FeedLimits.quotedPrefix)) + "…", place: place)
     }
@@ -34,7 +34,7 @@ extension RowError {
     /// `nul_character`: a cell holding U+0000, which no text column can store. The value shows
     /// it as `␀` (U+2400) so the error itself can be stored and read.
     static func nulCharacter(line: Int, field: String, text: String, place: Place) -> RowError {
-        RowError(line: line, field: field, code: "nul_character",
+        RowError(line: line, field: field, code: .nulCharacter,
                  message: "the cell holds a NUL character (byte 0x00), which is not text; remove it (it often comes from a UTF-16 or binary export)",
                  value: String(text.replacingOccurrences(of: "\u{0}", with: "\u{2400}").prefix(FeedLimits.quotedPrefix)),
                  place: place)

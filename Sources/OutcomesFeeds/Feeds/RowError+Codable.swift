@@ -16,7 +16,7 @@ extension RowError {
         }
         column = try c.decodeIfPresent(Int.self, forKey: .column)
         field = try c.decode(String.self, forKey: .field)
-        code = try c.decode(String.self, forKey: .code)
+        code = try c.decode(Code.self, forKey: .code)
         message = try c.decode(String.self, forKey: .message)
         value = try c.decode(String.self, forKey: .value)
     }

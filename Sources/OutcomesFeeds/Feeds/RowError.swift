@@ -3,7 +3,7 @@
 /// Codes are stable (documented in `Indicators/FEEDS.md`) so partners and the store can rely on
 /// them; the message is for people and says what would have been accepted.
 /// ```swift
-/// RowError(line: 12, field: "period", code: "wrong_period_type",
+/// RowError(line: 12, field: "period", code: .wrongPeriodType,
 ///          message: "'2024' is a calendar period; …", value: "2024").description
 /// // "line 12: period: wrong_period_type: '2024' is a calendar period; … (value '2024')"
 /// ```
@@ -18,7 +18,8 @@ public struct RowError: Sendable, Hashable, Codable, CustomStringConvertible {
     public var line: Int
     /// The canonical column name (`period`, `numerator`…), or `record` for the whole record.
     public var field: String
-    public var code: String
+    /// Why, as one of the documented codes (``Code``).
+    public var code: Code
     public var message: String
     /// The offending text as sent (trimmed), or the derived number it produced.
     public var value: String
@@ -27,7 +28,7 @@ public struct RowError: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The byte column (1-based, within the physical line) for `malformed_csv`; nil otherwise.
     public var column: Int?
 
-    public init(line: Int, field: String, code: String, message: String, value: String,
+    public init(line: Int, field: String, code: Code, message: String, value: String,
                 place: Place = .line, column: Int? = nil) {
         self.line = line
         self.field = field
@@ -57,7 +58,7 @@ extension RowError {
     /// Found by the store (its unique key), not by the readers, so no reader holds every key.
     public static func repeatedKey(line: Int, firstLine: Int, place: Place, key: String) -> RowError {
         let earlier = place == .line ? "on line \(firstLine)" : "in observation \(firstLine)"
-        return RowError(line: line, field: "record", code: "duplicate_key",
+        return RowError(line: line, field: "record", code: .duplicateKey,
                         message: "this indicator, area, breakdown and period were already given \(earlier); send each observation once per feed",
                         value: key, place: place)
     }

@@ -120,7 +120,7 @@ public struct FeedIngest: Sendable {
             }
             staged += batch.rows.count
             rejected += batch.errors.count
-            foreign += batch.errors.count { $0.code == "partner_not_allowed" }
+            foreign += batch.errors.count { $0.code == .partnerNotAllowed }
             let room = FeedIngest.maximumReportedErrors - errors.count
             if room > 0 { errors += batch.errors.prefix(room) }
         }
@@ -455,7 +455,7 @@ public struct FeedIngest: Sendable {
             INSERT INTO feed_error (feed_id, ordinal, line, col, field, code, message, value)
             SELECT \(feedID), e.ordinal, e.line, nullif(e.col, 0), e.field, e.code, e.message, e.value
             FROM unnest(\(Array(1...errors.count)), \(errors.map { Int64($0.line) }), \(errors.map { Int64($0.column ?? 0) }),
-                        \(errors.map { StoredText.clean($0.field) }), \(errors.map(\.code)),
+                        \(errors.map { StoredText.clean($0.field) }), \(errors.map(\.code.rawValue)),
                         \(errors.map { StoredText.clean($0.message) }), \(errors.map { StoredText.clean($0.value) }))
                  AS e(ordinal, line, col, field, code, message, value)
             """, logger: logger)

@@ -29,6 +29,13 @@ public struct FeedLog: Sendable {
         public var errors: [RowError]?
     }
 
+    /// A stored error code this version does not know: a database written by a newer one.
+    public struct UnknownRowErrorCode: Error, CustomStringConvertible {
+        public var feedID: Int64
+        public var code: String
+        public var description: String { "feed \(feedID) has a row error code '\(code)' this outcomesd does not know; upgrade it" }
+    }
+
     let client: PostgresClient
     let logger: Logger
 
@@ -64,7 +71,8 @@ public struct FeedLog: Sendable {
         for try await e in try await client.query("""
             SELECT line, col, field, code, message, value FROM feed_error WHERE feed_id = \(id) ORDER BY ordinal
             """, logger: logger).decode((Int64?, Int64?, String?, String, String, String?).self) {
-            errors.append(RowError(line: Int(e.0 ?? 0), field: e.2 ?? "record", code: e.3, message: e.4, value: e.5 ?? "",
+            guard let code = RowError.Code(rawValue: e.3) else { throw UnknownRowErrorCode(feedID: id, code: e.3) }
+            errors.append(RowError(line: Int(e.0 ?? 0), field: e.2 ?? "record", code: code, message: e.4, value: e.5 ?? "",
                                    place: place, column: e.1.map(Int.init)))
         }
         feed.errors = errors

@@ -23,7 +23,7 @@ public struct PublishedChange: Sendable, Hashable, Codable {
 
     /// The row error a refused change becomes (code `period_published`).
     func rowError(place: RowError.Place) -> RowError {
-        RowError(line: line, field: "value", code: PublishedRevisions.code,
+        RowError(line: line, field: "value", code: .periodPublished,
                  message: "\(indicator) \(area) \(breakdown) \(period) is published (publication \(publication)); this row would change its value "
                     + "\(Self.number(oldValue)) → \(Self.number(newValue)). To revise a published figure, send the feed again confirming it "
                     + "(outcomesd ingest --confirm-revisions, POST /v1/feeds?confirm_revisions=true, or a <file>.confirm file beside the spool file)",
@@ -40,7 +40,6 @@ public struct PublishedChange: Sendable, Hashable, Codable {
 /// (``Publication``). Runs inside the feed's transaction, after staging and before the merge;
 /// costs one small query when nothing is published.
 struct PublishedRevisions {
-    static let code = "period_published"
 
     let catalogue: Catalogue
     let logger: Logger

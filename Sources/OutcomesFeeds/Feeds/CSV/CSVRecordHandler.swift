@@ -21,7 +21,7 @@ struct CSVRecordHandler: CSVRecordSink, Sendable {
         rowsSeen += 1
         if let issue = record.issue {
             let field = issue.field < header.columns.count ? header.columns[issue.field].rawValue : "record"
-            batch.errors.append(RowError(line: record.line, field: field, code: "malformed_csv",
+            batch.errors.append(RowError(line: record.line, field: field, code: .malformedCSV,
                                          message: "malformed quoting at line \(issue.line), column \(issue.column): \(CSVHeader.explain(issue.kind))",
                                          value: issue.field < record.fieldCount ? record.text(issue.field) : "",
                                          column: issue.column))
@@ -40,7 +40,7 @@ struct CSVRecordHandler: CSVRecordSink, Sendable {
             return
         }
         if record.fieldCount > header.columns.count {
-            batch.errors.append(RowError(line: record.line, field: "record", code: "too_many_fields",
+            batch.errors.append(RowError(line: record.line, field: "record", code: .tooManyFields,
                                          message: "the record has \(record.fieldCount) fields but the header has \(header.columns.count) columns; enclose fields that contain commas in double quotes",
                                          value: record.text(header.columns.count)))
             return

@@ -12,7 +12,7 @@ enum FeedNumber {
     enum Outcome {
         case empty
         case number(Double)
-        case invalid(code: String, message: String)
+        case invalid(code: RowError.Code, message: String)
     }
 
     /// Exact powers of ten representable in a Double (10^0 … 10^22).
@@ -68,13 +68,13 @@ enum FeedNumber {
             let text = String(decoding: UnsafeBufferPointer(rebasing: cell[(negative || cell[0] == UInt8(ascii: "+") ? 1 : 0)...]),
                               as: UTF8.self)
             guard let parsed = Double(text), parsed.isFinite else {
-                return .invalid(code: "not_a_number",
+                return .invalid(code: .notANumber,
                                 message: "'\(String(decoding: cell, as: UTF8.self))' is too large for a number; write a plain decimal such as 12 or 12.5")
             }
             value = parsed
         }
         if negative && value != 0 {
-            return .invalid(code: "negative_number",
+            return .invalid(code: .negativeNumber,
                             message: "\(column.rawValue) is negative; \(column.rawValue) must be zero or more")
         }
         value += 0  // turns -0 into 0
@@ -94,14 +94,14 @@ enum FeedNumber {
         var unsigned = Substring(text.lowercased())
         if let f = unsigned.first, f == "-" || f == "+" { unsigned = unsigned.dropFirst() }
         if ["nan", "inf", "infinity"].contains(unsigned) {
-            return .invalid(code: "not_a_number",
+            return .invalid(code: .notANumber,
                             message: "'\(text)' is not a finite number; write a plain decimal such as 12 or 12.5, or leave \(column.rawValue) empty with note x (missing)")
         }
         if text.contains(",") {
-            return .invalid(code: "not_a_number",
+            return .invalid(code: .notANumber,
                             message: "'\(text)' contains a comma; remove thousands separators (write 1234, not 1,234) and use a point for decimals (12.5, not 12,5)")
         }
-        return .invalid(code: "not_a_number",
+        return .invalid(code: .notANumber,
                         message: "'\(text)' is not a number; write a plain decimal such as 12 or 12.5 (no thousands separators, units or % signs)")
     }
 }

@@ -7,13 +7,13 @@ extension RowValidator {
         let place: RowError.Place
         var errors: [RowError] = []
 
-        mutating func add(_ column: FeedColumn, _ code: String, _ message: String, _ value: String) {
+        mutating func add(_ column: FeedColumn, _ code: RowError.Code, _ message: String, _ value: String) {
             errors.append(RowError(line: line, field: column.rawValue, code: code, message: message, value: value,
                                    place: place))
         }
 
         /// A problem of the whole row rather than one cell (field `record`).
-        mutating func addForRecord(_ code: String, _ message: String, _ value: String) {
+        mutating func addForRecord(_ code: RowError.Code, _ message: String, _ value: String) {
             errors.append(RowError(line: line, field: "record", code: code, message: message, value: value,
                                    place: place))
         }
@@ -43,7 +43,7 @@ extension RowValidator {
             checkNumbers(&numbers, indicator, withheld: (notes ?? 0) & NoteCodes.withheldMask != 0, cells, &problems)
         }
         if case .failure(let unknown) = parsedNotes {
-            problems.add(.note, "unknown_note_code",
+            problems.add(.note, .unknownNoteCode,
                          "'\(unknown.token)' is not a note code; accepted: \(NoteCodes.accepted)",
                          cells.text(.note))
         }

@@ -7,19 +7,19 @@ extension RowValidator {
     func checkIndicator(_ cells: RecordCells, _ problems: inout Problems) -> Int? {
         let cell = cells[.indicator]
         if cell.isEmpty {
-            problems.add(.indicator, "missing_field",
+            problems.add(.indicator, .missingField,
                          "indicator is required: an indicator id from the catalogue (see `outcomesd catalogue`)", "")
             return nil
         }
         guard let position = tables.indicatorTable.index(of: cell) else {
-            problems.add(.indicator, "unknown_indicator",
+            problems.add(.indicator, .unknownIndicator,
                          "'\(cells.text(.indicator))' is not an indicator id in the catalogue; see `outcomesd catalogue` for the ids",
                          cells.text(.indicator))
             return nil
         }
         if !tables.rules[position].partnerAllowed {
             let indicator = tables.indicators[position]
-            problems.add(.indicator, "partner_not_allowed",
+            problems.add(.indicator, .partnerNotAllowed,
                          "indicator '\(indicator.id)' is supplied by partner '\(indicator.partner)' only; partner '\(partner ?? "")' may not send it",
                          indicator.id)
         }
@@ -30,12 +30,12 @@ extension RowValidator {
     func checkArea(_ cells: RecordCells, _ problems: inout Problems) -> Int? {
         let cell = cells[.area]
         if cell.isEmpty {
-            problems.add(.area, "missing_field",
+            problems.add(.area, .missingField,
                          "area is required: an ONS code from areas.yaml, such as W06000015 (Cardiff) or W92000004 (Wales)", "")
             return nil
         }
         guard let position = tables.areaTable.index(of: cell) else {
-            problems.add(.area, "unknown_area",
+            problems.add(.area, .unknownArea,
                          "'\(cells.text(.area))' is not an area code; use an ONS code from areas.yaml (a capital letter and eight digits), such as W06000015 (Cardiff) or W92000004 (Wales)",
                          cells.text(.area))
             return nil
@@ -52,11 +52,11 @@ extension RowValidator {
         let last = period.lastDay
         let area = tables.areas[position]
         if let to = span.to, to < first {
-            problems.add(.area, "area_not_valid",
+            problems.add(.area, .areaNotValid,
                          "area \(area.code) (\(area.name.en)) existed until \(to), so it cannot report \(period) (\(first) to \(last)); use the area that covered the place in that period (see areas.yaml)",
                          cells.text(.area))
         } else if let from = span.from, last < from {
-            problems.add(.area, "area_not_valid",
+            problems.add(.area, .areaNotValid,
                          "area \(area.code) (\(area.name.en)) exists from \(from), so it cannot report \(period) (\(first) to \(last)); use the area that covered the place in that period (see areas.yaml)",
                          cells.text(.area))
         }
@@ -67,13 +67,13 @@ extension RowValidator {
         let type = indicator.map { tables.rules[$0].periodType }
         if cell.isEmpty {
             let example = type?.acceptedForm ?? "a period such as 2024-25"
-            problems.add(.period, "missing_field", "period is required: \(example)", "")
+            problems.add(.period, .missingField, "period is required: \(example)", "")
             return nil
         }
         guard let type else {
             // Without the indicator its period type is unknown; only refuse what is no period at all.
             if Period.detect(cells.text(.period)) == nil {
-                problems.add(.period, "malformed_period",
+                problems.add(.period, .malformedPeriod,
                              "'\(cells.text(.period))' is not a period; expected \(PeriodType.allCases.map(\.acceptedForm).joined(separator: ", or "))",
                              cells.text(.period))
             }
@@ -84,15 +84,15 @@ extension RowValidator {
         case .success(let p):
             period = p
         case .failure(let error):
-            let code = switch error {
-            case .malformed: "malformed_period"
-            case .wrongType: "wrong_period_type"
+            let code: RowError.Code = switch error {
+            case .malformed: .malformedPeriod
+            case .wrongType: .wrongPeriodType
             }
             problems.add(.period, code, error.description, cells.text(.period))
             return nil
         }
         if today < period.firstDay {
-            problems.add(.period, "future_period",
+            problems.add(.period, .futurePeriod,
                          "period \(period) starts on \(period.firstDay), after today (\(today)); a feed may only report periods that have begun",
                          cells.text(.period))
             return nil
@@ -122,14 +122,14 @@ extension RowValidator {
         } else if let found = tables.breakdownTable.index(of: cell) {
             position = found
         } else {
-            problems.add(.breakdown, "unknown_breakdown",
+            problems.add(.breakdown, .unknownBreakdown,
                          "'\(cells.text(.breakdown))' is not a breakdown; accepted: \(tables.breakdowns.joined(separator: ", ")) (empty means all)",
                          cells.text(.breakdown))
             return nil
         }
         if let indicator, !tables.allows(indicator: indicator, breakdown: position) {
             let full = tables.indicators[indicator]
-            problems.add(.breakdown, "breakdown_not_allowed",
+            problems.add(.breakdown, .breakdownNotAllowed,
                          "indicator '\(full.id)' is not reported for breakdown '\(tables.breakdowns[position])'; allowed: \(full.breakdowns.joined(separator: ", "))",
                          cells.text(.breakdown))
             return nil

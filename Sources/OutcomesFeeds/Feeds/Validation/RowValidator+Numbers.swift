@@ -46,7 +46,7 @@ extension RowValidator {
         let indicator = tables.rules[position]
         func require(_ column: FeedColumn, _ slot: NumberSlot, _ what: String) {
             guard case .absent = slot, !withheld else { return }
-            problems.add(column, "missing_field",
+            problems.add(column, .missingField,
                          "\(column.rawValue) is required: a \(indicator.kind.rawValue) indicator needs \(what) (numbers may be left empty only with note x, missing, or c, confidential)",
                          "")
         }
@@ -57,20 +57,20 @@ extension RowValidator {
             require(.denominator, numbers.denominator, what)
             if case .present(let numerator) = numbers.numerator, case .present(let denominator) = numbers.denominator {
                 guard denominator > 0 else {
-                    problems.add(.denominator, "zero_denominator",
+                    problems.add(.denominator, .zeroDenominator,
                                  "denominator is 0; it must be above zero (leave the numbers empty with note x when there is nothing to report)",
                                  cells.text(.denominator))
                     return
                 }
                 if indicator.kind == .proportion, numerator > denominator {
-                    problems.add(.numerator, "numerator_exceeds_denominator",
+                    problems.add(.numerator, .numeratorExceedsDenominator,
                                  "numerator \(format(numerator)) exceeds denominator \(format(denominator)); a proportion counts part of its denominator",
                                  cells.text(.numerator))
                     return
                 }
                 let derived = numerator / denominator * indicator.multiplier
                 if case .present(let supplied) = numbers.value, abs(supplied - derived) > 0.05 {
-                    problems.add(.value, "value_mismatch",
+                    problems.add(.value, .valueMismatch,
                                  "value \(format(supplied)) does not agree with numerator ÷ denominator × \(format(indicator.multiplier)) = \(format(derived)) (within 0.05); correct it or leave value empty to have it derived",
                                  cells.text(.value))
                     return
@@ -92,7 +92,7 @@ extension RowValidator {
                                        _ problems: inout Problems) {
         if case .present(let value) = numbers.value, !tables.rules[position].validRange.contains(value) {
             let indicator = tables.indicators[position]
-            problems.add(.value, "out_of_range",
+            problems.add(.value, .outOfRange,
                          "value \(format(value)) is outside the valid range \(format(indicator.validRange.min)) to \(format(indicator.validRange.max)) (\(indicator.unit)) of indicator '\(indicator.id)'",
                          format(value))
         }
@@ -100,12 +100,12 @@ extension RowValidator {
         let lower = numbers.lower.number
         let upper = numbers.upper.number
         if let lower, let bound = value ?? upper, lower > bound {
-            problems.add(.lower, "interval_order",
+            problems.add(.lower, .intervalOrder,
                          "lower \(format(lower)) is above \(value == nil ? "upper" : "value") \(format(bound)); expected lower ≤ value ≤ upper",
                          cells.text(.lower))
         }
         if let upper, let value, value > upper {
-            problems.add(.upper, "interval_order",
+            problems.add(.upper, .intervalOrder,
                          "upper \(format(upper)) is below value \(format(value)); expected lower ≤ value ≤ upper",
                          cells.text(.upper))
         }
