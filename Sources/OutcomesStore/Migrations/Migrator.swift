@@ -30,15 +30,19 @@ public struct Migrator: Sendable {
     @discardableResult
     public func migrate(_ migrations: [Migration] = Migration.all) async throws -> [Int] {
         try await client.withConnection { connection in
+            // Another migrator may hold the lock for longer than a statement may take (the pool's
+            // statement_timeout): waiting for it is not a stuck statement.
+            try await connection.query("SET statement_timeout = 0", logger: logger)
             try await connection.query("SELECT pg_advisory_lock(\(Self.lockKey))", logger: logger)
+            let outcome: Result<[Int], any Error>
             do {
-                let applied = try await apply(migrations, on: connection)
-                try await connection.query("SELECT pg_advisory_unlock(\(Self.lockKey))", logger: logger)
-                return applied
+                outcome = .success(try await apply(migrations, on: connection))
             } catch {
-                _ = try? await connection.query("SELECT pg_advisory_unlock(\(Self.lockKey))", logger: logger)
-                throw error
+                outcome = .failure(error)
             }
+            _ = try? await connection.query("SELECT pg_advisory_unlock(\(Self.lockKey))", logger: logger)
+            _ = try? await connection.query("RESET statement_timeout", logger: logger)
+            return try outcome.get()
         }
     }
 
@@ -63,7 +67,13 @@ public struct Migrator: Sendable {
                 continue
             }
             logger.notice("applying migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
-            try await connection.withTransaction(logger: logger) { tx in
+            let ran = try await connection.withTransaction(logger: logger) { tx -> Bool in
+                // Checked again inside the transaction: applied exactly once even if another
+                // migrator got past the lock (it must never run a migration's statements twice).
+                for try await _ in try await tx.query("SELECT 1 FROM schema_migration WHERE version = \(migration.version)",
+                                                      logger: logger) {
+                    return false
+                }
                 for statement in migration.statements {
                     try await tx.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
@@ -71,9 +81,9 @@ public struct Migrator: Sendable {
                     INSERT INTO schema_migration (version, name, checksum)
                     VALUES (\(migration.version), \(migration.name), \(migration.checksum))
                     """, logger: logger)
-                return ()
+                return true
             }
-            applied.append(migration.version)
+            if ran { applied.append(migration.version) }
         }
         return applied
     }
