@@ -95,7 +95,9 @@ public struct RunPlanner: Sendable, Equatable {
             lastFeed = newest
             pending.formUnion(indicators)
             quietSince = now
-            return .wait
+            // With a debounce time the quiet starts now; with none, the run starts on this tick
+            // (waiting for the next cost a poll interval between a feed and its figures).
+            if debounceSeconds > 0 { return .wait }
         }
         guard !pending.isEmpty, let quiet = quietSince, now - quiet >= debounceSeconds else { return .wait }
         let keys = pending

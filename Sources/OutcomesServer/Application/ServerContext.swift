@@ -61,6 +61,8 @@ public struct ServerContext: Sendable {
     /// The latest finished run, shared by every route and `/readyz`; during an outage the last
     /// one known is served.
     let latestRuns = LatestRunCache()
+    /// Feeds applied by this process, for the scheduler to act on at once (shared by copies).
+    let feedSignal = FeedSignal()
 
     public init(client: PostgresClient, catalogue: Catalogue, listen: ListenAddress, logger: Logger,
                 maxFeedBytes: Int = 256 << 20, spoolDirectory: String? = nil, spoolInterval: Duration = .seconds(2)) {

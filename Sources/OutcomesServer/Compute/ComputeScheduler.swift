@@ -48,7 +48,8 @@ struct ComputeScheduler: Service {
                                  recoveries: context.databaseHealth.snapshot.recoveries, lastFeed: lastFeed, now: Self.now())
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             heartbeats.tick(.scheduler, nextWithin: pollInterval * 3 + .seconds(10))
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pollInterval) }
+            // The poll interval, or less: a feed applied in this process wakes it at once.
+            await cancelWhenGracefulShutdown { await context.feedSignal.wait(atMost: pollInterval) }
             guard !Task.isShuttingDownGracefully else { return }
             // A run may take long; the watchdog allows it up to `runAllowance`.
             heartbeats.tick(.scheduler, nextWithin: Self.runAllowance)
@@ -84,6 +85,8 @@ struct ComputeScheduler: Service {
                 return
             }
             planner.finished(action, outcome, now: Self.now())
+            // Served at once, not when the latest-run cache next asks.
+            if outcome == .done { context.latestRuns.expire() }
         }
     }
 

@@ -73,6 +73,7 @@ struct FeedRoutes: Sendable {
             throw HTTPError(.contentTooLarge, message: "feed is over the limit of \(error.limit) bytes; nothing was stored")
         }
         context.metrics.feedIngested(report)
+        if report.status == .applied { context.feedSignal.applied() }
         let allForeign = report.rows > 0 && report.foreign == report.rows
         let status: HTTPResponse.Status = allForeign ? .forbidden : (report.status == .rejected ? .unprocessableContent : .ok)
         return try Self.render(report, status: status, accept: request.headers[.accept])

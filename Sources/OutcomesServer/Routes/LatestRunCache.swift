@@ -62,6 +62,12 @@ final class LatestRunCache: Sendable {
         }
     }
 
+    /// The cached answer is old news (this process has just finished a run): the next request
+    /// asks, rather than serving the previous run for up to `maximumAge`.
+    func expire() {
+        state.withLock { $0.fetchedAt = nil }
+    }
+
     static func make(_ run: (id: Int64, finishedAt: Date)) -> Run {
         Run(id: run.id, finishedAt: run.finishedAt, finishedText: Renderings.finishedText(run.finishedAt))
     }

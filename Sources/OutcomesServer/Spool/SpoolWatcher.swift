@@ -103,6 +103,7 @@ struct SpoolWatcher: Service {
         let report = try await FeedIngest(client: context.client, catalogue: context.catalogue, logger: logger)
             .ingest(FileChunks(path: file.path), submission)
         context.metrics.feedIngested(report)
+        if report.status == .applied { context.feedSignal.applied() }
         switch report.status {
         case .rejected:
             let moved = try folder.reject(file, errors: report.text)

@@ -97,6 +97,14 @@ struct RunPlannerTests {
         #expect(p.next(now: Self.t0 + 28, reachable: true, recoveries: 0, fingerprint: "A") == .catchUp)
     }
 
+    @Test("with no debounce time, a feed's run starts on the tick that sees the feed")
+    func noDebounce() throws {
+        var p = try Self.started(debounce: 0)
+        #expect(p.feedsChecked(newest: 11, indicators: ["a"], now: Self.t0 + 1) == .feedRun(["a"]))
+        p.finished(.feedRun(["a"]), .done, now: Self.t0 + 2)
+        #expect(p.feedsChecked(newest: 11, indicators: [], now: Self.t0 + 3) == .wait)   // nothing new
+    }
+
     @Test("with compute after feeds off, feeds are not even looked for")
     func feedsOff() throws {
         var p = try Self.started(afterFeeds: false)

@@ -18,7 +18,7 @@ struct LatestRunCacheTests {
             """))
     }
 
-    @Test("no finished run is an error; then the run, cached for maximumAge; with no age, every call asks and sees the newer run")
+    @Test("no finished run is an error; then the run, cached for maximumAge unless expired; with no age, every call asks and sees the newer run")
     func cachesForMaximumAge() async throws {
         try await TestCluster.withMigratedDatabase { client, _ in
             let queries = MeasureQueries(client: client, logger: TestCluster.logger)
@@ -29,6 +29,9 @@ struct LatestRunCacheTests {
             let second = try await Self.finishRun(client)
             #expect(try await cache.latest(queries).id == first)   // within the hour: not asked
             #expect(cache.known?.id == first)
+            // Expired (this process finished a run): the next request asks, within the hour.
+            cache.expire()
+            #expect(try await cache.latest(queries).id == second)
             let asking = LatestRunCache(maximumAge: .zero)
             #expect(try await asking.latest(queries).id == second)
             let third = try await Self.finishRun(client)
