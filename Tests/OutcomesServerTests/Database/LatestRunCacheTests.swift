@@ -69,4 +69,30 @@ struct LatestRunCacheTests {
             #expect(try await empty.latest(queries, health: health).id > run)
         }
     }
+
+    @Test("one asker at a time: while one request's question waits, the others serve the known run at once; the asker then brings the new one")
+    func oneAsker() async throws {
+        try await TestCluster.withMigratedDatabase { client, _ in
+            let queries = MeasureQueries(client: client, logger: TestCluster.logger)
+            let cache = LatestRunCache(maximumAge: .zero, askLimit: 120)
+            let first = try await Self.finishRun(client)
+            #expect(try await cache.latest(queries).id == first)
+            let second = try await Self.finishRun(client)
+            // Another connection of the pool locks `run`: the next question waits on the lock.
+            try await client.withConnection { locker in
+                try await locker.query("BEGIN", logger: TestCluster.logger)
+                try await locker.query("LOCK TABLE run IN ACCESS EXCLUSIVE MODE", logger: TestCluster.logger)
+                let asker = Task { try await cache.latest(queries).id }
+                // The event: the asker's query is waiting for the lock.
+                let waiting = await eventually(seconds: 30) {
+                    ((try? await TestCluster.scalar(client, "SELECT count(*)::int FROM pg_locks WHERE relation = 'run'::regclass AND NOT granted")) ?? 0) > 0
+                }
+                #expect(waiting, "the asker never waited on the lock")
+                // Meanwhile another request is answered from memory, without waiting.
+                #expect(try await cache.latest(queries).id == first)
+                try await locker.query("COMMIT", logger: TestCluster.logger)
+                #expect(try await asker.value == second)
+            }
+        }
+    }
 }
