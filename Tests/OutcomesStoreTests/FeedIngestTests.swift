@@ -235,6 +235,51 @@ struct FeedIngestTests {
         }
     }
 
+    @Test("migration 11 keeps every stored value: the current values read through the view are the table's, and a table row without its revision stops the migration")
+    func migrationElevenCarriesOver() async throws {
+        let target = try await TestCluster.shared.newDatabase()
+        try await TestCluster.withClient(target) { client in
+            let migrator = Migrator(client: client, logger: TestCluster.logger)
+            _ = try await migrator.migrate(Array(Migration.all.prefix(10)))
+            // Values as version 10 stored them: current values in `observation`, each version in the history.
+            try await client.query("""
+                INSERT INTO observation_revision (indicator_id, area_id, breakdown_id, period, revision, period_start, numerator,
+                                                  denominator, value, notes, feed_id, recorded_at)
+                SELECT 1, a, 1, p::text, r, make_date(p, 1, 1), a * 10 + r, 100, a * 10 + r, '', r, now()
+                FROM generate_series(1, 3) AS a, generate_series(2021, 2023) AS p, generate_series(1, 2) AS r
+                """, logger: TestCluster.logger)
+            try await client.query("""
+                INSERT INTO observation (indicator_id, area_id, breakdown_id, period, period_start, numerator, denominator,
+                                         value, notes, revision, feed_id, recorded_at)
+                SELECT indicator_id, area_id, breakdown_id, period, period_start, numerator, denominator, value, notes, revision,
+                       feed_id, recorded_at
+                FROM observation_revision WHERE revision = 2
+                """, logger: TestCluster.logger)
+            let columns = "indicator_id, area_id, breakdown_id, period, period_start, numerator, denominator, value, notes, revision, feed_id"
+            func current() async throws -> [String] {
+                var rows: [String] = []
+                for try await row in try await client.query(PostgresQuery(unsafeSQL: """
+                    SELECT concat_ws('|', \(columns)) FROM observation ORDER BY 1
+                    """), logger: TestCluster.logger).decode(String.self) { rows.append(row) }
+                return rows
+            }
+            let before = try await current()
+            #expect(before.count == 9)
+            // A current value the history lacks: the migration refuses, and nothing of it is left.
+            try await client.query("""
+                INSERT INTO observation (indicator_id, area_id, breakdown_id, period, period_start, value, notes, revision, feed_id, recorded_at)
+                VALUES (2, 1, 1, '2024', '2024-01-01', 1, '', 1, 1, now())
+                """, logger: TestCluster.logger)
+            let failure = await #expect(throws: (any Error).self) { try await migrator.migrate() }
+            #expect(String(reflecting: failure).contains("observation rows without their revision"), "\(String(reflecting: failure))")
+            #expect(try await Self.count(client, "SELECT count(*)::int FROM schema_migration WHERE version = 11") == 0)
+            try await client.query("DELETE FROM observation WHERE indicator_id = 2", logger: TestCluster.logger)
+            #expect(try await migrator.migrate() == [11, 12])
+            #expect(try await current() == before)
+            #expect(try await Self.count(client, "SELECT count(*)::int FROM observation_revision") == 18)
+        }
+    }
+
     @Test("an unknown partner is refused before anything is read")
     func unknownPartner() async throws {
         _ = try await TestCluster.withMigratedDatabase { client, catalogue in
