@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import OutcomesCore
 import OutcomesFeeds
-import OutcomesStore
+@testable import OutcomesStore
 import OutcomesTestSupport
 import PostgresNIO
 
@@ -277,6 +277,26 @@ struct FeedIngestTests {
             #expect(try await migrator.migrate() == [11, 12])
             #expect(try await current() == before)
             #expect(try await Self.count(client, "SELECT count(*)::int FROM observation_revision") == 18)
+        }
+    }
+
+    @Test("a key map passed in (loaded once after the sync) is the one used: a map lacking a catalogue key is refused, naming it, before anything is stored")
+    func givenKeyMap() async throws {
+        try await TestCluster.withMigratedDatabase { client, catalogue in
+            let keys = try await CatalogueKeys.load(client, logger: TestCluster.logger)
+            let submission = try FeedSubmission(partner: "local_health_board", in: catalogue, source: .cli, fileName: "a.csv",
+                                                format: .csv, today: Self.today)
+            let report = try await FeedIngest(client: client, catalogue: catalogue, keys: keys, logger: TestCluster.logger)
+                .ingest(ByteChunks(Self.feedA), submission)
+            #expect(report.status == .applied && report.inserted == 3)
+            // A map that does not match the catalogue (it was not synced): nothing is guessed.
+            var stale = keys
+            stale.areas["W06000013"] = nil
+            await #expect(throws: CatalogueKeys.NotSynced.self) {
+                _ = try await FeedIngest(client: client, catalogue: catalogue, keys: stale, logger: TestCluster.logger)
+                    .ingest(ByteChunks(Self.feedA.replacingOccurrences(of: "52,900", with: "53,900")), submission)
+            }
+            #expect(try await Self.count(client, "SELECT count(*)::int FROM observation_revision") == 3)
         }
     }
 

@@ -79,7 +79,8 @@ public struct ServerContext: Sendable {
     /// The run store every run of the daemon goes through (scheduler and `POST /v1/runs` alike):
     /// the catalogue in use, the configured alert sinks and run retention, runs counted in metrics.
     func makeRunStore() -> RunStore {
-        var store = RunStore(client: client, catalogue: catalogue, logger: logger, keepRuns: keepRuns, alertSinks: alertDelivery.sinks)
+        var store = RunStore(client: client, catalogue: catalogue, keys: live.keys, logger: logger, keepRuns: keepRuns,
+                             alertSinks: alertDelivery.sinks)
         store.onRun = metrics.runEnded
         return store
     }

@@ -53,6 +53,8 @@ public func buildApplication(_ context: ServerContext) -> some ApplicationProtoc
     app.beforeServerStarts {
         try await Migrator(client: context.client, logger: context.logger).migrate()
         try await CatalogueSync(client: context.client, logger: context.logger).sync(context.catalogue)
+        // The one key map: loaded once, after the sync, kept beside the catalogue in use.
+        context.live.replace(with: context.catalogue, keys: try await CatalogueKeys.load(context.client, logger: context.logger))
         gate.open()
     }
     return app

@@ -62,7 +62,7 @@ struct ReloadService: Service {
             await cancelWhenGracefulShutdown { await gate.wait() }
             do {
                 try await CatalogueSync(client: context.client, logger: logger).sync(settings.catalogue)
-                context.live.replace(with: settings.catalogue)
+                context.live.replace(with: settings.catalogue, keys: try await CatalogueKeys.load(context.client, logger: logger))
                 outcome = "catalogue reloaded"
                 logger.notice("catalogue reloaded", metadata: ["fingerprint": "\(settings.catalogue.fingerprint)"])
             } catch {

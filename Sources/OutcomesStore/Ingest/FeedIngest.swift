@@ -30,11 +30,14 @@ public struct FeedIngest: Sendable {
 
     let client: PostgresClient
     let catalogue: Catalogue
+    /// The stored ids of `catalogue`'s keys, loaded after its sync; nil: loaded for each feed.
+    let keys: CatalogueKeys?
     let logger: Logger
 
-    public init(client: PostgresClient, catalogue: Catalogue, logger: Logger) {
+    public init(client: PostgresClient, catalogue: Catalogue, keys: CatalogueKeys? = nil, logger: Logger) {
         self.client = client
         self.catalogue = catalogue
+        self.keys = keys
         self.logger = logger
     }
 
@@ -137,7 +140,9 @@ public struct FeedIngest: Sendable {
             ) ON COMMIT DROP
             """, logger: logger)
         // Rows are staged keyed by the stored ids, looked up by catalogue position.
-        let ids = try await KeyMaps.load(connection, logger: logger).copyIDs(for: CatalogueKeyOrder(catalogue))
+        let keys: CatalogueKeys
+        if let given = self.keys { keys = given } else { keys = try await CatalogueKeys.load(connection, logger: logger) }
+        let ids = try keys.copyIDs(for: CatalogueKeyOrder(catalogue))
         var progress = Progress()
         let validator = RowValidator(catalogue: catalogue, partner: options.partner.key, today: options.today)
         try await connection.copyFrom(table: "feed_staging", columns: CopyText.columns, logger: logger) { writer in
@@ -446,7 +451,7 @@ public struct FeedIngest: Sendable {
             RETURNING id
             """, logger: logger)
         for try await id in rows.decode(Int64.self) { return id }
-        throw KeyMaps.NotSynced(kind: "partner", key: options.partner.key)
+        throw CatalogueKeys.NotSynced(kind: "partner", key: options.partner.key)
     }
 
     private func insertErrors(_ errors: [RowError], feedID: Int64, on connection: PostgresConnection) async throws {

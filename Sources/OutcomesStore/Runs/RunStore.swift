@@ -22,6 +22,8 @@ public struct RunStore: Sendable {
 
     let client: PostgresClient
     let catalogue: Catalogue
+    /// The stored ids of `catalogue`'s keys, loaded after its sync; nil: loaded for each run.
+    let keys: CatalogueKeys?
     let logger: Logger
     /// Finished runs kept (plus the first run published each day); older ones are pruned.
     let keepRuns: Int
@@ -31,10 +33,11 @@ public struct RunStore: Sendable {
     /// report, nil (the compute lock was taken) or the error (the daemon's metrics listen here).
     public var onRun: (@Sendable (RunTrigger, Duration, Result<RunReport?, any Error>) -> Void)?
 
-    public init(client: PostgresClient, catalogue: Catalogue, logger: Logger, keepRuns: Int = 10,
+    public init(client: PostgresClient, catalogue: Catalogue, keys: CatalogueKeys? = nil, logger: Logger, keepRuns: Int = 10,
                 alertSinks: [String] = [AlertSinks.journal]) {
         self.client = client
         self.catalogue = catalogue
+        self.keys = keys
         self.logger = logger
         self.keepRuns = max(1, keepRuns)
         self.alertSinks = alertSinks
@@ -103,7 +106,8 @@ public struct RunStore: Sendable {
 
     private func run(on connection: PostgresConnection, trigger: RunTrigger, touched: Set<String>?, today: CivilDate,
                      started: Date) async throws -> RunReport {
-        let keys = try await KeyMaps.load(connection, logger: logger)
+        let keys: CatalogueKeys
+        if let given = self.keys { keys = given } else { keys = try await CatalogueKeys.load(connection, logger: logger) }
         let context = ComputeContext(catalogue: catalogue, indicatorIDs: keys.indicators, areaIDs: keys.areas,
                                      breakdownIDs: keys.breakdowns, today: today)
         // The previous run can seed an incremental one only if it used the same catalogue.

@@ -11,7 +11,7 @@ import Logging
 /// the whole run.
 struct SummaryWriter {
     let catalogue: Catalogue
-    let keys: KeyMaps
+    let keys: CatalogueKeys
     let logger: Logger
 
     /// - Parameter firing: per area code, the indicators with an alert firing (read after the run's

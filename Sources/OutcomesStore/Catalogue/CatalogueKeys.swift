@@ -1,23 +1,31 @@
 import OutcomesCore
 import OutcomesFeeds
-import PostgresNIO
-import Logging
+public import PostgresNIO
+public import Logging
 
-/// The catalogue's integer keys as stored (active rows only).
-struct KeyMaps: Sendable {
-    var indicators: [String: Int32] = [:]
-    var areas: [String: Int32] = [:]
-    var breakdowns: [String: Int16] = [:]
+/// The one map of catalogue keys to the database's integer ids (active rows only), loaded once
+/// after the catalogue sync and passed along: the daemon keeps it beside the catalogue in use and
+/// replaces both together on a reload; feeds stage their rows by these ids and runs compute by
+/// them. Loaded per feed or run only where nobody passed one (the command line, tests).
+/// ```swift
+/// try await CatalogueSync(client: client, logger: logger).sync(catalogue)
+/// let keys = try await CatalogueKeys.load(client, logger: logger)
+/// let ingest = FeedIngest(client: client, catalogue: catalogue, keys: keys, logger: logger)
+/// ```
+public struct CatalogueKeys: Sendable {
+    public internal(set) var indicators: [String: Int32] = [:]
+    public internal(set) var areas: [String: Int32] = [:]
+    public internal(set) var breakdowns: [String: Int16] = [:]
 
     var indicatorKeys: [Int32: String] { Dictionary(uniqueKeysWithValues: indicators.map { ($1, $0) }) }
     var areaCodes: [Int32: String] { Dictionary(uniqueKeysWithValues: areas.map { ($1, $0) }) }
     var breakdownKeys: [Int16: String] { Dictionary(uniqueKeysWithValues: breakdowns.map { ($1, $0) }) }
 
     /// A catalogue key with no stored row: the catalogue was not synced before the feed.
-    struct NotSynced: Error, CustomStringConvertible {
-        var kind: String
-        var key: String
-        var description: String { "\(kind) '\(key)' is in the catalogue but not in the database; sync the catalogue first (outcomesd migrate, or restart serve)" }
+    public struct NotSynced: Error, CustomStringConvertible {
+        public var kind: String
+        public var key: String
+        public var description: String { "\(kind) '\(key)' is in the catalogue but not in the database; sync the catalogue first (outcomesd migrate, or restart serve)" }
     }
 
     /// The stored ids in the readers' catalogue order, for staging rows keyed by id.
@@ -33,8 +41,13 @@ struct KeyMaps: Sendable {
                             breakdowns: try ids(order.breakdowns, breakdowns, "breakdown"))
     }
 
-    static func load(_ connection: PostgresConnection, logger: Logger) async throws -> KeyMaps {
-        var maps = KeyMaps()
+    /// The keys as stored now, on a pooled connection.
+    public static func load(_ client: PostgresClient, logger: Logger) async throws -> CatalogueKeys {
+        try await client.withConnection { connection in try await load(connection, logger: logger) }
+    }
+
+    static func load(_ connection: PostgresConnection, logger: Logger) async throws -> CatalogueKeys {
+        var maps = CatalogueKeys()
         for try await (key, id) in try await connection.query("SELECT key, id FROM indicator WHERE retired_at IS NULL", logger: logger).decode((String, Int32).self) {
             maps.indicators[key] = id
         }
