@@ -124,7 +124,7 @@ let package = Package(
         .executableTarget(name: "FuzzAlertRules", dependencies: ["FuzzTargets"], path: "Fuzz/FuzzAlertRules", swiftSettings: swiftSettings),
         .testTarget(
             name: "OutcomesCoreTests",
-            dependencies: ["OutcomesCore"],
+            dependencies: ["OutcomesCore", "OutcomesTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,4 +1,3 @@
-import Glibc
 import ServiceLifecycle
 import Synchronization
 import Testing
@@ -22,18 +21,16 @@ struct AbandonOnShutdownTests {
         await #expect(throws: Failed.self) { try await abandonOnGracefulShutdown { () -> Int in throw Failed() } }
     }
 
-    @Test("a graceful shutdown ends the wait at once, though the operation ignores its cancellation; the operation is cancelled and left")
+    @Test("a graceful shutdown ends the wait at once, though the operation ignores its cancellation; the operation is cancelled and left",
+          .timeLimit(.minutes(1)))
     func endsAtShutdown() async throws {
-        let released = Mutex(false), started = Mutex(false), cancelled = Mutex(false), outcome = Mutex<String?>(nil)
+        let released = Gate(), started = Gate(), cancelled = Gate(), outcome = Mutex<String?>(nil)
         let service = Body {
             do {
                 _ = try await abandonOnGracefulShutdown { () -> Int in
-                    started.withLock { $0 = true }
-                    // Not cancellable: polls a flag on threads of its own.
-                    while !released.withLock({ $0 }) {
-                        if Task.isCancelled { cancelled.withLock { $0 = true } }
-                        _ = try? await blocking { usleep(10_000) }
-                    }
+                    started.open()
+                    // Answers its cancellation only by telling the test; keeps waiting to be released.
+                    await withTaskCancellationHandler { await released.wait() } onCancel: { cancelled.open() }
                     return 1
                 }
                 outcome.withLock { $0 = "returned" }
@@ -46,13 +43,13 @@ struct AbandonOnShutdownTests {
         let group = ServiceGroup(configuration: .init(services: [.init(service: service)], logger: TestCluster.logger))
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
-            #expect(await eventually(seconds: 30) { started.withLock { $0 } }, "the operation never started")
+            await started.wait()
             await group.triggerGracefulShutdown()
             #expect(await eventually(seconds: 30) { outcome.withLock { $0 } != nil }, "the wait did not end within 30 s of the shutdown")
             #expect(outcome.withLock { $0 } == "cancelled")
-            #expect(await eventually(seconds: 30) { cancelled.withLock { $0 } }, "the left operation was not cancelled")
-            #expect(!released.withLock { $0 }, "it ended before the operation did")
-            released.withLock { $0 = true }
+            await cancelled.wait()   // the left operation was cancelled (else: the time limit)
+            #expect(!released.isOpen, "it ended before the operation did")
+            released.open()
             try await tasks.waitForAll()
         }
     }
