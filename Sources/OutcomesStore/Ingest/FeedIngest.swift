@@ -103,13 +103,16 @@ public struct FeedIngest: Sendable {
         /// feed): the merge locks them and the feed records them, without a pass over the staging table.
         var indicators: Set<Int32> = []
 
-        /// Moves staged rows to the refused (they were taken out of the staging table).
-        mutating func refuse(_ refused: [RowError]) {
+        /// Moves staged rows to the refused (they were taken out of the staging table), and says
+        /// so in `report`.
+        mutating func refuse(_ refused: [RowError], in report: inout ImportReport) {
             staged -= refused.count
             rejected += refused.count
             let room = FeedIngest.maximumReportedErrors - errors.count
             if room > 0 { errors += refused.prefix(room) }
             errors.sort { $0.line < $1.line }
+            report.rejected = rejected
+            report.errors = errors
         }
 
         /// Counts a batch, keeps its errors (up to the cap) and appends its rows as COPY text,
@@ -200,9 +203,7 @@ public struct FeedIngest: Sendable {
         if !options.confirmRevisions, !changes.isEmpty {
             let refused = changes.map { $0.rowError(place: place) }
             try await Self.unstage(refused, on: connection, logger: logger)
-            progress.refuse(refused)
-            report.rejected = progress.rejected
-            report.errors = progress.errors
+            progress.refuse(refused, in: &report)
         }
         if options.strict && progress.rejected > 0 {
             report.status = .rejected
@@ -212,11 +213,9 @@ public struct FeedIngest: Sendable {
             // A dry run merges nothing, so it asks for repeated keys itself.
             let repeated = try await repeatedKeys(place: place, on: connection)
             try await Self.unstage(repeated, on: connection, logger: logger)
-            progress.refuse(repeated)
+            progress.refuse(repeated, in: &report)
             let (inserted, updated) = try await wouldChange(on: connection)
             report.status = options.strict && !repeated.isEmpty ? .rejected : .dryRun
-            report.rejected = progress.rejected
-            report.errors = progress.errors
             report.inserted = inserted
             report.updated = updated
             report.unchanged = progress.staged - inserted - updated
@@ -240,9 +239,7 @@ public struct FeedIngest: Sendable {
         if case .repeated(let repeated) = merged {
             // Keys given twice: the later rows are refused and the rest merged again.
             try await Self.unstage(repeated, on: connection, logger: logger)
-            progress.refuse(repeated)
-            report.rejected = progress.rejected
-            report.errors = progress.errors
+            progress.refuse(repeated, in: &report)
             if options.strict {
                 report.status = .rejected
                 return StageResult(report: report, commit: false, bytes: progress.bytes)
@@ -332,41 +329,11 @@ public struct FeedIngest: Sendable {
         var counts = (inserted: 0, updated: 0)
         do {
             // A first load of an indicator is a plain insert of revision 1: nothing to compare
-            // with, so no look-up per row. Consumed inside the `do`: the unique key's error
-            // arrives with the rows.
-            if !fresh.isEmpty {
-                for try await inserted in try await connection.query("""
-                    WITH written AS (
-                        INSERT INTO observation_revision (indicator_id, area_id, breakdown_id, period, revision, period_start,
-                            numerator, denominator, value, lower, upper, notes, reason, feed_id, recorded_at)
-                        SELECT s.indicator_id, s.area_id, s.breakdown_id, s.period, 1, s.period_start,
-                            s.numerator, s.denominator, s.value, s.lower, s.upper, s.notes, s.reason, \(feedID), now()
-                        FROM feed_staging s WHERE s.indicator_id = ANY(\(fresh)::int[])
-                        RETURNING 1)
-                    SELECT count(*)::int FROM written
-                    """, logger: logger).decode(Int.self) {
-                    counts.inserted += inserted
-                }
-            }
-            // Indicators with observations: each row's newest revision, looked up on the key.
-            if fresh.count < touched.count {
-                for try await (inserted, updated) in try await connection.query("""
-                    WITH written AS (
-                        INSERT INTO observation_revision (indicator_id, area_id, breakdown_id, period, revision, period_start,
-                            numerator, denominator, value, lower, upper, notes, reason, feed_id, recorded_at)
-                        SELECT s.indicator_id, s.area_id, s.breakdown_id, s.period, coalesce(c.revision, 0) + 1, s.period_start,
-                            s.numerator, s.denominator, s.value, s.lower, s.upper, s.notes, s.reason, \(feedID), now()
-                        FROM feed_staging s LEFT JOIN LATERAL (\(unescaped: Self.currentRevision)) c ON true
-                        WHERE s.indicator_id <> ALL(\(fresh)::int[])
-                          AND (c.revision IS NULL
-                               OR (c.numerator, c.denominator, c.value, c.lower, c.upper, c.notes)
-                                  IS DISTINCT FROM (s.numerator, s.denominator, s.value, s.lower, s.upper, s.notes))
-                        RETURNING revision)
-                    SELECT (count(*) FILTER (WHERE revision = 1))::int, (count(*) FILTER (WHERE revision > 1))::int FROM written
-                    """, logger: logger).decode((Int, Int).self) {
-                    counts.inserted += inserted
-                    counts.updated += updated
-                }
+            // with, so no look-up per row. Then the indicators with observations.
+            for firstLoad in [true, false] where firstLoad ? !fresh.isEmpty : fresh.count < touched.count {
+                let (inserted, updated) = try await insertRevisions(feedID: feedID, firstLoad: firstLoad, fresh: fresh, on: connection)
+                counts.inserted += inserted
+                counts.updated += updated
             }
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
             // Two staged rows with one key both became "the next revision": a key given twice.
@@ -381,6 +348,35 @@ public struct FeedIngest: Sendable {
             UPDATE feed SET indicators = \(touched)::int[] WHERE id = \(feedID)
             """, logger: logger)
         return .merged(inserted: counts.inserted, updated: counts.updated)
+    }
+
+    /// Inserts staged rows as revisions and returns (new keys, revised keys). `firstLoad`: the
+    /// rows of the `fresh` indicators, which have no observation, as revision 1; otherwise the
+    /// others' rows that are new or changed, as the next revision of their key (looked up on it).
+    /// Consumed here, so the unique key's error (a key given twice) reaches the caller.
+    private func insertRevisions(feedID: Int64, firstLoad: Bool, fresh: [Int32], on connection: PostgresConnection) async throws -> (Int, Int) {
+        let revision = firstLoad ? "1" : "coalesce(c.revision, 0) + 1"
+        let current = firstLoad ? "" : "LEFT JOIN LATERAL (\(Self.currentRevision)) c ON true"
+        let among = firstLoad ? "= ANY" : "<> ALL"
+        let changed = firstLoad ? "" : """
+            AND (c.revision IS NULL
+                 OR (c.numerator, c.denominator, c.value, c.lower, c.upper, c.notes)
+                    IS DISTINCT FROM (s.numerator, s.denominator, s.value, s.lower, s.upper, s.notes))
+            """
+        for try await counts in try await connection.query("""
+            WITH written AS (
+                INSERT INTO observation_revision (indicator_id, area_id, breakdown_id, period, revision, period_start,
+                    numerator, denominator, value, lower, upper, notes, reason, feed_id, recorded_at)
+                SELECT s.indicator_id, s.area_id, s.breakdown_id, s.period, \(unescaped: revision), s.period_start,
+                    s.numerator, s.denominator, s.value, s.lower, s.upper, s.notes, s.reason, \(feedID), now()
+                FROM feed_staging s \(unescaped: current)
+                WHERE s.indicator_id \(unescaped: among)(\(fresh)::int[]) \(unescaped: changed)
+                RETURNING revision)
+            SELECT (count(*) FILTER (WHERE revision = 1))::int, (count(*) FILTER (WHERE revision > 1))::int FROM written
+            """, logger: logger).decode((Int, Int).self) {
+            return counts
+        }
+        return (0, 0)
     }
 
     enum Merged {
