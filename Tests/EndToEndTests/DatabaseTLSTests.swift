@@ -12,7 +12,7 @@ import PostgresNIO
 /// a throwaway CA, `hostssl … scram-sha-256` for the application's role and `hostnossl … reject`.
 @Suite("TLS, sslmode, the password file and OUTCOMESD_DATABASE_URL against a real server", .serialized)
 struct DatabaseTLSTests {
-    struct Server {
+    struct Server: Sendable {
         let cluster: EmbeddedCluster
         let folder: String
         var ca: String { folder + "/ca.crt" }
@@ -36,9 +36,15 @@ struct DatabaseTLSTests {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
-    static func openssl(_ arguments: [String]) throws {
-        let (status, out) = try run("/usr/bin/openssl", arguments)
-        #expect(status == 0, "openssl \(arguments.joined(separator: " ")): \(out)")
+    struct SetupFailed: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Runs `path` and throws with its output unless it exits 0 (setup runs off the test's task,
+    /// where an expectation would not be attributed to the test).
+    static func mustRun(_ path: String, _ arguments: [String]) throws {
+        let (status, out) = try run(path, arguments)
+        guard status == 0 else { throw SetupFailed(description: "\(path) \(arguments.joined(separator: " ")): exit \(status): \(out)") }
     }
 
     /// A cluster on a free loopback port serving TLS with a certificate for localhost and
@@ -47,54 +53,66 @@ struct DatabaseTLSTests {
     static func withServer(_ body: (Server) async throws -> Void) async throws {
         let folder = try DaemonProcess.tempFolder("tls")
         defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Key generation, initdb and pg_ctl take seconds: waited for off the tests' shared threads.
+        let server = try await blocking { try prepare(folder) }
+        defer { try? server.cluster.stop() }
+        try await body(server)
+    }
+
+    /// The certificates, the started cluster and its roles in `folder` (blocking).
+    private static func prepare(_ folder: String) throws -> Server {
         chmod(folder, 0o755)
-        try openssl(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=outcomesd test CA",
-                     "-keyout", folder + "/ca.key", "-out", folder + "/ca.crt"])
-        try openssl(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=another CA",
-                     "-keyout", folder + "/other-ca.key", "-out", folder + "/other-ca.crt"])
-        try openssl(["req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-keyout", folder + "/server.key",
-                     "-out", folder + "/server.csr"])
+        let openssl = "/usr/bin/openssl"
+        try mustRun(openssl, ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=outcomesd test CA",
+                              "-keyout", folder + "/ca.key", "-out", folder + "/ca.crt"])
+        try mustRun(openssl, ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=another CA",
+                              "-keyout", folder + "/other-ca.key", "-out", folder + "/other-ca.crt"])
+        try mustRun(openssl, ["req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-keyout", folder + "/server.key",
+                              "-out", folder + "/server.csr"])
         try Data("subjectAltName=DNS:localhost,IP:127.0.0.1\n".utf8).write(to: URL(fileURLWithPath: folder + "/san.ext"))
-        try openssl(["x509", "-req", "-in", folder + "/server.csr", "-CA", folder + "/ca.crt", "-CAkey", folder + "/ca.key",
-                     "-CAcreateserial", "-days", "2", "-extfile", folder + "/san.ext", "-out", folder + "/server.crt"])
+        try mustRun(openssl, ["x509", "-req", "-in", folder + "/server.csr", "-CA", folder + "/ca.crt", "-CAkey", folder + "/ca.key",
+                              "-CAcreateserial", "-days", "2", "-extfile", folder + "/san.ext", "-out", folder + "/server.crt"])
         var logger = Logger(label: "tests")
         logger.logLevel = .warning
         let cluster = try EmbeddedCluster(stateDirectory: folder + "/db", throwaway: true, loopbackPort: DaemonProcess.freePort(), logger: logger)
         _ = try cluster.start()
-        defer { try? cluster.stop() }
-        // The server's key and certificate in its data folder, owned by the server's user.
-        for name in ["server.crt", "server.key"] {
-            let target = cluster.dataDirectory + "/" + name
-            try? FileManager.default.removeItem(atPath: target)
-            try FileManager.default.copyItem(atPath: folder + "/" + name, toPath: target)
-            chmod(target, 0o600)
-            if let user = cluster.runAs, let pw = getpwnam(user) { chown(target, pw.pointee.pw_uid, pw.pointee.pw_gid) }
-        }
-        try Data("""
-            local all all trust
-            hostssl all app 127.0.0.1/32 scram-sha-256
-            hostnossl all app 127.0.0.1/32 reject
-            host all \(EmbeddedCluster.superuser) 127.0.0.1/32 trust
+        do {
+            // The server's key and certificate in its data folder, owned by the server's user.
+            for name in ["server.crt", "server.key"] {
+                let target = cluster.dataDirectory + "/" + name
+                try? FileManager.default.removeItem(atPath: target)
+                try FileManager.default.copyItem(atPath: folder + "/" + name, toPath: target)
+                chmod(target, 0o600)
+                if let user = cluster.runAs, let pw = getpwnam(user) { chown(target, pw.pointee.pw_uid, pw.pointee.pw_gid) }
+            }
+            try Data("""
+                local all all trust
+                hostssl all app 127.0.0.1/32 scram-sha-256
+                hostnossl all app 127.0.0.1/32 reject
+                host all \(EmbeddedCluster.superuser) 127.0.0.1/32 trust
 
-            """.utf8).write(to: URL(fileURLWithPath: cluster.dataDirectory + "/pg_hba.conf"))
-        func psql(_ sql: String) throws {
-            var arguments = [cluster.binDirectory + "/psql", "-X", "-v", "ON_ERROR_STOP=1", "-h", cluster.socketDirectory,
-                             "-p", String(cluster.port), "-U", EmbeddedCluster.superuser, "-d", "outcomesd", "-c", sql]
-            if let user = cluster.runAs { arguments = ["-u", user, "--"] + arguments }
-            let (status, out) = try run(cluster.runAs == nil ? arguments[0] : "/usr/sbin/runuser",
-                                        cluster.runAs == nil ? Array(arguments.dropFirst()) : arguments)
-            #expect(status == 0, "\(sql): \(out)")
+                """.utf8).write(to: URL(fileURLWithPath: cluster.dataDirectory + "/pg_hba.conf"))
+            func psql(_ sql: String) throws {
+                var arguments = [cluster.binDirectory + "/psql", "-X", "-v", "ON_ERROR_STOP=1", "-h", cluster.socketDirectory,
+                                 "-p", String(cluster.port), "-U", EmbeddedCluster.superuser, "-d", "outcomesd", "-c", sql]
+                if let user = cluster.runAs { arguments = ["-u", user, "--"] + arguments }
+                try mustRun(cluster.runAs == nil ? arguments[0] : "/usr/sbin/runuser",
+                            cluster.runAs == nil ? Array(arguments.dropFirst()) : arguments)
+            }
+            try psql("ALTER SYSTEM SET ssl = on")
+            try psql("SELECT pg_reload_conf()")
+            try psql("CREATE ROLE app LOGIN PASSWORD 's3cret'")
+            try psql("ALTER DATABASE outcomesd OWNER TO app")
+            try psql("ALTER SCHEMA public OWNER TO app")
+            let server = Server(cluster: cluster, folder: folder)
+            try Data("# host:port:database:user:password\n127.0.0.1:\(cluster.port):*:app:s3cret\nlocalhost:*:outcomesd:app:s3cret\n".utf8)
+                .write(to: URL(fileURLWithPath: server.passfile))
+            chmod(server.passfile, 0o600)
+            return server
+        } catch {
+            try? cluster.stop()
+            throw error
         }
-        try psql("ALTER SYSTEM SET ssl = on")
-        try psql("SELECT pg_reload_conf()")
-        try psql("CREATE ROLE app LOGIN PASSWORD 's3cret'")
-        try psql("ALTER DATABASE outcomesd OWNER TO app")
-        try psql("ALTER SCHEMA public OWNER TO app")
-        let server = Server(cluster: cluster, folder: folder)
-        try Data("# host:port:database:user:password\n127.0.0.1:\(cluster.port):*:app:s3cret\nlocalhost:*:outcomesd:app:s3cret\n".utf8)
-            .write(to: URL(fileURLWithPath: server.passfile))
-        chmod(server.passfile, 0o600)
-        try await body(server)
     }
 
     enum Outcome: Equatable {
@@ -191,9 +209,12 @@ struct DatabaseTLSTests {
             #expect(status == 0, "\(out)")
             #expect(try DatabaseTarget(url: url, environment: [:]).sslRootCert == server.ca)
             // Migrated there: the schema is in the TLS server's database, and no embedded cluster was made.
-            let (listed, tables) = try Self.run(server.cluster.binDirectory + "/psql",
-                                                ["-X", "-h", "127.0.0.1", "-p", String(server.cluster.port), "-U", EmbeddedCluster.superuser,
-                                                 "-d", "outcomesd", "-tAc", "SELECT count(*) FROM schema_migration"])
+            let psql = server.cluster.binDirectory + "/psql"
+            let port = String(server.cluster.port)
+            let (listed, tables) = try await blocking {
+                try Self.run(psql, ["-X", "-h", "127.0.0.1", "-p", port, "-U", EmbeddedCluster.superuser,
+                                    "-d", "outcomesd", "-tAc", "SELECT count(*) FROM schema_migration"])
+            }
             #expect(listed == 0 && Int(tables.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 >= 10, "\(tables)")
             #expect(!FileManager.default.fileExists(atPath: server.folder + "/state/postgres/data/PG_VERSION"))
         }

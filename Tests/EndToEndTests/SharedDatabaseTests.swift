@@ -20,11 +20,14 @@ struct SharedDatabaseTests {
         let cluster: EmbeddedCluster
         var url: String { "postgresql://outcomesd@127.0.0.1:\(cluster.port)/outcomesd?sslmode=disable" }
 
-        init(root: String) throws {
+        /// Made and started (off the tests' shared threads: ``EmbeddedCluster/startOffPool()``).
+        static func started(root: String) async throws -> Server {
             var logger = Logger(label: "tests")
             logger.logLevel = .warning
-            cluster = try EmbeddedCluster(stateDirectory: root + "/db", throwaway: true, loopbackPort: DaemonProcess.freePort(), logger: logger)
-            try cluster.start()
+            let server = Server(cluster: try EmbeddedCluster(stateDirectory: root + "/db", throwaway: true,
+                                                             loopbackPort: DaemonProcess.freePort(), logger: logger))
+            try await server.cluster.startOffPool()
+            return server
         }
 
         /// `SELECT …` through psql over the socket, one value.
@@ -93,7 +96,7 @@ struct SharedDatabaseTests {
     func databaseRestartUnderLoad() async throws {
         let root = try DaemonProcess.tempFolder("outage")
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let server = try Server(root: root)
+        let server = try await Server.started(root: root)
         defer { try? server.cluster.stop() }
         let state = root + "/state"
         let config = try Self.configuration(root, server, name: "outcomesd")
@@ -140,7 +143,7 @@ struct SharedDatabaseTests {
         }
 
         // The outage.
-        try server.cluster.stop()
+        try await server.cluster.stopOffPool()
         let down = Date()
         var degraded = ""
         #expect(await DaemonProcess.waitUntil(seconds: 30) {
@@ -171,7 +174,7 @@ struct SharedDatabaseTests {
         let outageSoFar = Date().timeIntervalSince(down)
 
         // Back.
-        try server.cluster.start()
+        try await server.cluster.startOffPool()
         let back = Date()
         #expect(await DaemonProcess.waitUntil(seconds: 60) { await Self.get(port: port, "/readyz").status == 200 })
         let recovery = Date().timeIntervalSince(back)
@@ -211,7 +214,7 @@ struct SharedDatabaseTests {
     func twoDaemonsFailover() async throws {
         let root = try DaemonProcess.tempFolder("failover")
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let server = try Server(root: root)
+        let server = try await Server.started(root: root)
         defer { try? server.cluster.stop() }
         let config = try Self.configuration(root, server, name: "outcomesd")
         try await Self.ingestSamples(config, state: root + "/a", catalogue: catalogue, partner: "local_authority")

@@ -39,10 +39,12 @@ struct SystemdTests {
     }
 
     /// Datagrams until one satisfies `until`, or nil after `seconds`; all received are returned in `seen`.
-    static func receive(_ socket: DatagramListener, seconds: Double, seen: inout [String], until: (String) -> Bool) -> String? {
+    /// Each receive (up to the socket's 10 s timeout) is waited for off the tests' shared threads
+    /// (``blocking(_:)``): blocked there, it would starve other tests' event waits.
+    static func receive(_ socket: DatagramListener, seconds: Double, seen: inout [String], until: (String) -> Bool) async -> String? {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
-            guard let message = socket.receiveText() else { continue }
+            guard let message = try? await blocking({ socket.receiveText() }) else { continue }
             seen.append(message)
             if until(message) { return message }
         }
@@ -74,7 +76,7 @@ struct SystemdTests {
         defer { if !stopped { kill(pid, SIGKILL); var s: Int32 = 0; waitpid(pid, &s, 0) } }
 
         var seen: [String] = []
-        let ready = Self.receive(socket, seconds: 120, seen: &seen) { $0.contains("READY=1") }
+        let ready = await Self.receive(socket, seconds: 120, seen: &seen) { $0.contains("READY=1") }
         let readyAfter = Date().timeIntervalSince(started)
         try #require(ready != nil, "no READY=1; datagrams \(seen); log:\n\(readLog())")
         // READY=1 only once the daemon serves: /readyz answers at once.
@@ -85,7 +87,7 @@ struct SystemdTests {
 
         // WATCHDOG=1 every second (half of WATCHDOG_USEC), repeatedly.
         var pings = 0
-        _ = Self.receive(socket, seconds: 10, seen: &seen) { message in
+        _ = await Self.receive(socket, seconds: 10, seen: &seen) { message in
             if message == "WATCHDOG=1\n" { pings += 1 }
             return pings >= 4
         }
@@ -100,9 +102,9 @@ struct SystemdTests {
         try edited.write(toFile: indicator, atomically: true, encoding: .utf8)
         let hup = Date()
         kill(pid, SIGHUP)
-        let reloading = Self.receive(socket, seconds: 30, seen: &seen) { $0.contains("RELOADING=1") }
+        let reloading = await Self.receive(socket, seconds: 30, seen: &seen) { $0.contains("RELOADING=1") }
         #expect(reloading?.contains("MONOTONIC_USEC=") == true)
-        let reloaded = Self.receive(socket, seconds: 60, seen: &seen) { $0.contains("READY=1") }
+        let reloaded = await Self.receive(socket, seconds: 60, seen: &seen) { $0.contains("READY=1") }
         let reloadTime = Date().timeIntervalSince(hup)
         #expect(reloaded?.contains("STATUS=catalogue reloaded") == true, "\(reloaded ?? "none"); log:\n\(readLog())")
         print("reload (SIGHUP to READY=1) took \(String(format: "%.3f", reloadTime)) s")
@@ -112,8 +114,8 @@ struct SystemdTests {
         // A broken catalogue: every located error logged, the old catalogue kept.
         try (edited + "\nunits: [unclosed\n").write(toFile: indicator, atomically: true, encoding: .utf8)
         kill(pid, SIGHUP)
-        _ = Self.receive(socket, seconds: 30, seen: &seen) { $0.contains("RELOADING=1") }
-        let refused = Self.receive(socket, seconds: 30, seen: &seen) { $0.contains("READY=1") }
+        _ = await Self.receive(socket, seconds: 30, seen: &seen) { $0.contains("RELOADING=1") }
+        let refused = await Self.receive(socket, seconds: 30, seen: &seen) { $0.contains("READY=1") }
         #expect(refused?.contains("STATUS=reload refused") == true, "\(refused ?? "none")")
         #expect(await Self.waitLog(log, "reload refused; keeping the catalogue in use", seconds: 10))
         let issueLine = readLog().split(separator: "\n").first { $0.contains("reload refused: invalid") } ?? ""
@@ -123,7 +125,7 @@ struct SystemdTests {
 
         // SIGTERM: STOPPING=1 and exit 0, with the cluster stopped.
         kill(pid, SIGTERM)
-        let stopping = Self.receive(socket, seconds: 30, seen: &seen) { $0.contains("STOPPING=1") }
+        let stopping = await Self.receive(socket, seconds: 30, seen: &seen) { $0.contains("STOPPING=1") }
         #expect(stopping != nil, "log:\n\(readLog())")
         let status = await Self.exitStatus(pid, seconds: 60)
         stopped = status != nil

@@ -124,14 +124,14 @@ struct ProfilePagesTests {
           .enabled(if: tidy != nil, "tidy is not installed (scripts/install-deps installs it): the pages' markup is not validated"))
     func wellFormed() async throws {
         // The validator does catch broken markup.
-        let (broken, brokenReport) = try Self.validate("<!DOCTYPE html>\n<html lang=\"en\"><head><title>x</title></head><body><p><b>x</p></body></html>")
+        let (broken, brokenReport) = try await blocking { try Self.validate("<!DOCTYPE html>\n<html lang=\"en\"><head><title>x</title></head><body><p><b>x</p></body></html>") }
         #expect(broken > 0 && brokenReport.contains("missing </b>"), "\(brokenReport)")
         try await R.withData { http, tokens in
             for page in Self.pages {
                 for lang in ["en", "cy"] {
                     let uri = page + (page.contains("?") ? "&" : "?") + "lang=" + lang
                     let (_, _, html) = try await R.get(http, uri, token: tokens["reader"])
-                    let (status, report) = try Self.validate(html)
+                    let (status, report) = try await blocking { try Self.validate(html) }
                     // Debian's tidy (5.6) predates two things the pages use correctly: ARIA 1.1's
                     // aria-current, and an id on an SVG <title> (it takes it for the head's
                     // <title>). Those warnings are known; anything else, and any error, fails.
