@@ -5,10 +5,9 @@ import OutcomesStore
 /// The representations shared by the HTTP endpoints and the command line (`outcomesd summary`,
 /// `outcomesd measures`), so the same run reads the same in a terminal either way.
 public enum Renderings {
-    /// An area's roll-up (names refreshed from the catalogue).
-    public static func summary(_ summary: AreaSummary, catalogue: Catalogue, run: Int64, finishedAt: Date, format: ResponseFormat,
+    /// An area's roll-up (built with `catalogue`'s names: ``MeasureQueries/summary(area:run:catalogue:keys:)``).
+    public static func summary(_ s: AreaSummary, catalogue: Catalogue, run: Int64, finishedAt: Date, format: ResponseFormat,
                                welsh: Bool) throws -> String {
-        let s = summary.retitled(from: catalogue)
         switch format {
         case .json: return try SummaryJSON.render(s, welsh: welsh)
         case .text:

@@ -1,6 +1,6 @@
 import OutcomesCore
 
-/// An area's roll-up as JSON: the stored summary with `lang`, and `area_name` and each group's
+/// An area's roll-up as JSON: the summary with `lang`, and `area_name` and each group's
 /// `title` in the asked language (Welsh where the catalogue has it, else English); the `_cy`
 /// fields always carry the Welsh, so a client can show both.
 public enum SummaryJSON {

@@ -52,6 +52,28 @@ struct AlertStoreTests {
         }
     }
 
+    @Test("each run's roll-up lists the indicators with an alert firing after it: the run that fired it, not the run that resolved it, and the earlier run keeps its own")
+    func rollUpsListFiringPerRun() async throws {
+        try await TestCluster.withMigratedDatabase { client, real in
+            let catalogue = try Self.catalogue(real)
+            let store = RunStore(client: client, catalogue: catalogue, logger: TestCluster.logger, alertSinks: Self.sinks)
+            try await Self.feed(client, catalogue, [(2021, 70), (2022, 80)], name: "a.csv")
+            let fired = try #require(try await store.compute(trigger: .cli, today: Self.today))
+            func firing(_ area: String, _ run: Int64) async throws -> Set<String> {
+                let summary = try #require(try await TestCluster.summary(client, catalogue, area: area, run: run))
+                return Set((summary.aims + summary.dimensions).flatMap(\.alertsFiring))
+            }
+            #expect(try await firing("W06000013", fired.runID).contains("low_birth_weight"))
+            #expect(try await !firing("W06000015", fired.runID).contains("low_birth_weight"), "another area's roll-up lists it")
+
+            try await Self.feed(client, catalogue, [(2023, 60)], name: "c.csv")
+            let resolved = try #require(try await store.compute(trigger: .feed, indicators: ["low_birth_weight"], today: Self.today))
+            #expect(try await Self.count(client, "SELECT count(*)::int FROM alert WHERE state = 'resolved'") == 1)
+            #expect(try await !firing("W06000013", resolved.runID).contains("low_birth_weight"))
+            #expect(try await firing("W06000013", fired.runID).contains("low_birth_weight"), "the earlier run's roll-up changed")
+        }
+    }
+
     @Test("a failed run leaves no alert state and no notification behind")
     func failedRunWritesNothing() async throws {
         try await TestCluster.withMigratedDatabase { client, real in

@@ -77,9 +77,8 @@ struct RunStoreTests {
             let a = try await Self.rows(client, run: incremental.runID)
             let b = try await Self.rows(client, run: full.runID)
             #expect(a.count == b.count && a == b)
-            let queries = MeasureQueries(client: client, logger: TestCluster.logger)
-            let s1 = try await queries.summary(area: "W92000004", run: incremental.runID)
-            let s2 = try await queries.summary(area: "W92000004", run: full.runID)
+            let s1 = try await TestCluster.summary(client, catalogue, area: "W92000004", run: incremental.runID)
+            let s2 = try await TestCluster.summary(client, catalogue, area: "W92000004", run: full.runID)
             #expect(s1 != nil && s1 == s2)
         }
     }
@@ -91,19 +90,20 @@ struct RunStoreTests {
             let store = RunStore(client: client, catalogue: catalogue, logger: TestCluster.logger)
             let first = try #require(try await store.compute(trigger: .cli, today: Self.today))
             // Hold the second run mid-way, deterministically: another transaction keeps
-            // area_summary locked against writes, so the run waits at its roll-ups with its
-            // result sets written but not committed. Readers are polled during exactly that.
+            // run_published_day locked against writes, so the run waits at its last statement
+            // before COMMIT, with its result sets written and its row marked finished but not
+            // committed. Readers are polled during exactly that.
             let finished = try await client.withConnection { holder in
                 try await holder.query("BEGIN", logger: TestCluster.logger)
-                try await holder.query("LOCK TABLE area_summary IN EXCLUSIVE MODE", logger: TestCluster.logger)
+                try await holder.query("LOCK TABLE run_published_day IN EXCLUSIVE MODE", logger: TestCluster.logger)
                 let second = Task { try await store.compute(trigger: .cli, today: Self.today) }
                 // The event: the run's backend waits for that lock.
                 let blocked = try await eventually(seconds: 30) {
                     try await TestCluster.scalar(client, """
-                        SELECT count(*)::int FROM pg_locks WHERE relation = 'area_summary'::regclass AND NOT granted
+                        SELECT count(*)::int FROM pg_locks WHERE relation = 'run_published_day'::regclass AND NOT granted
                         """) > 0
                 }
-                #expect(blocked, "the second run never reached its roll-ups")
+                #expect(blocked, "the second run never reached its end")
                 #expect(try await TestCluster.scalar(client, "SELECT count(*)::int FROM run WHERE status = 'running'") == 1)
                 for _ in 0..<10 {
                     let run = try await MeasureQueries(client: client, logger: TestCluster.logger).run()
@@ -127,12 +127,12 @@ struct RunStoreTests {
             let store = RunStore(client: client, catalogue: catalogue, logger: TestCluster.logger)
             let run = try #require(try await store.compute(trigger: .cli, today: Self.today))
             let queries = MeasureQueries(client: client, logger: TestCluster.logger)
-            let wales = try #require(try await queries.summary(area: "W92000004", run: run.runID))
+            let wales = try #require(try await TestCluster.summary(client, catalogue, area: "W92000004", run: run.runID))
             #expect(wales.aims.count == 7 && wales.dimensions.count == 9)
             let aim1 = try #require(wales.aims.first)
             #expect(aim1.indicators.count == catalogue.indicators.filter { $0.aims.contains(1) }.count)
             #expect(aim1.current.count + aim1.stale.count + aim1.missing.count == aim1.indicators.count)
-            let cardiff = try #require(try await queries.summary(area: "W06000015", run: run.runID))
+            let cardiff = try #require(try await TestCluster.summary(client, catalogue, area: "W06000015", run: run.runID))
             let compared = cardiff.aims[0].better.count + cardiff.aims[0].similar.count + cardiff.aims[0].worse.count
             #expect(compared > 0)
             let series = try await queries.series(indicator: "low_birth_weight", area: "W06000015", run: run.runID)

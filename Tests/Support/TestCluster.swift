@@ -86,6 +86,13 @@ public actor TestCluster {
         return -1
     }
 
+    /// The roll-up of the area with `code` in run `run`, with the catalogue's keys loaded now.
+    public static func summary(_ client: PostgresClient, _ catalogue: Catalogue, area code: String, run: Int64) async throws -> AreaSummary? {
+        guard let area = catalogue.area(code) else { return nil }
+        let keys = try await CatalogueKeys.load(client, logger: logger)
+        return try await MeasureQueries(client: client, logger: logger).summary(area: area, run: run, catalogue: catalogue, keys: keys)
+    }
+
     /// The repository's root folder (found from this file's path).
     public static var repositoryRoot: String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path

@@ -1,8 +1,8 @@
 /// How children in one area are doing under each core aim and each s25(11) dimension: counts,
 /// and the indicators behind every count, so a reader can always see why. No composite index.
-public struct AreaSummary: Sendable, Hashable, Codable {
+public struct AreaSummary: Sendable, Hashable, Encodable {
     /// One aim or dimension: each list names the indicators in that state.
-    public struct Group: Sendable, Hashable, Codable {
+    public struct Group: Sendable, Hashable, Encodable {
         public var key: String
         public var title: String
         public var titleCy: String?
@@ -37,7 +37,7 @@ public struct AreaSummary: Sendable, Hashable, Codable {
         public var small: [String] = []
         public var smallGaps: [String] = []
         /// Indicators taken out of every comparison and trend list for this reader because their
-        /// latest point is withheld (set by ``withholding(_:)``; empty as stored).
+        /// latest point is withheld (set by ``withholding(_:)``; empty as built).
         public var withheld: [String] = []
         /// Indicators with at least one alert firing in this area (any rule, any breakdown; for
         /// Wales also late feeds), as evaluated in the same run.
@@ -57,27 +57,6 @@ public struct AreaSummary: Sendable, Hashable, Codable {
             self.key = key
             self.title = title
             self.titleCy = titleCy
-        }
-
-        /// Decodes a stored summary; a list missing from a summary written by an older version
-        /// (before `higher_or_lower` and `changing` existed) reads as empty, so an upgrade does not
-        /// make kept runs unreadable.
-        public init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            key = try c.decode(String.self, forKey: .key)
-            title = try c.decode(String.self, forKey: .title)
-            titleCy = try c.decodeIfPresent(String.self, forKey: .titleCy)
-            func list(_ k: CodingKeys) throws -> [String] { try c.decodeIfPresent([String].self, forKey: k) ?? [] }
-            indicators = try list(.indicators); current = try list(.current); stale = try list(.stale)
-            missing = try list(.missing); better = try list(.better); similar = try list(.similar)
-            worse = try list(.worse); higherOrLower = try list(.higherOrLower); notCompared = try list(.notCompared)
-            improving = try list(.improving); noSignificantChange = try list(.noSignificantChange)
-            worsening = try list(.worsening); changing = try list(.changing); trendNotAssessed = try list(.trendNotAssessed)
-            redRed = try list(.redRed); targetsMet = try list(.targetsMet); targetsMissed = try list(.targetsMissed)
-            significantGaps = try list(.significantGaps)
-            boardBetter = try list(.boardBetter); boardSimilar = try list(.boardSimilar); boardWorse = try list(.boardWorse)
-            small = try list(.small); smallGaps = try list(.smallGaps); withheld = try list(.withheld)
-            alertsFiring = try list(.alertsFiring)
         }
     }
 
@@ -164,27 +143,6 @@ extension AreaSummary {
             group(key: d.letter, title: d.title, members: catalogue.indicators.filter { $0.dimensions.contains(d.letter) })
         }
         return AreaSummary(area: area.code, areaName: area.name.en, areaNameCy: area.name.cy, aims: aims, dimensions: dimensions)
-    }
-}
-
-extension AreaSummary {
-    /// The summary with names taken from `catalogue` (the area's, each aim's and dimension's, in
-    /// English and Welsh): a stored summary keeps its counts, but a corrected or newly translated
-    /// title shows at once, without waiting for the next run.
-    public func retitled(from catalogue: Catalogue) -> AreaSummary {
-        var s = self
-        if let area = catalogue.area(area) { s.areaName = area.name.en; s.areaNameCy = area.name.cy }
-        for i in s.aims.indices {
-            if let aim = catalogue.aims.first(where: { String($0.number) == s.aims[i].key }) {
-                s.aims[i].title = aim.title.en; s.aims[i].titleCy = aim.title.cy
-            }
-        }
-        for i in s.dimensions.indices {
-            if let d = catalogue.dimensions.first(where: { $0.letter == s.dimensions[i].key }) {
-                s.dimensions[i].title = d.title.en; s.dimensions[i].titleCy = d.title.cy
-            }
-        }
-        return s
     }
 }
 

@@ -18,6 +18,8 @@ final class LiveCatalogue: Sendable {
 
     var catalogue: Catalogue { current.withLock { $0.catalogue } }
     var keys: CatalogueKeys? { current.withLock { $0.keys } }
+    /// The catalogue and its keys' ids, taken together (a reload replaces both at once).
+    var both: (catalogue: Catalogue, keys: CatalogueKeys?) { current.withLock { ($0.catalogue, $0.keys) } }
 
     /// An area of the catalogue in use, without copying the catalogue.
     func area(_ code: String) -> Area? { current.withLock { $0.catalogue.area(code) } }

@@ -80,8 +80,10 @@ struct ReadRoutes: Sendable {
         // catalogue is read for rendering, on a miss.
         guard let area = context.live.area(code) else { throw Self.unknownArea(code) }
         return try await fromRun(request, query, path: "summary/\(code)", audience: Suppression.audience(principal)) { r in
-            let catalogue = context.catalogue
-            guard let summary = try await r.queries.summary(area: area.code, run: r.run.id) else {
+            let (catalogue, synced) = context.live.both
+            let keys: CatalogueKeys
+            if let synced { keys = synced } else { keys = try await CatalogueKeys.load(context.client, logger: context.logger) }
+            guard let summary = try await r.queries.summary(area: area, run: r.run.id, catalogue: catalogue, keys: keys) else {
                 throw HTTPError(.notFound, message: "run \(r.run.id) has no summary for \(code) (an area retired before the run)")
             }
             let visible = summary.withholding { id in

@@ -120,15 +120,17 @@ public struct MeasureQueries: Sendable {
         return category == .notCompared ? nil : category
     }
 
-    /// The roll-up of one area in a run.
-    public func summary(area: String, run: Int64) async throws -> AreaSummary? {
-        for try await json in try await client.query("""
-            SELECT s.summary::text FROM area_summary s JOIN area a ON a.id = s.area_id
-            WHERE s.run_id = \(run) AND a.code = \(area)
-            """, logger: logger).decode(String.self) {
-            return try JSONDecoder().decode(AreaSummary.self, from: Data(json.utf8))
+    /// The roll-up of one area in a run, built from what the run keeps for it (``RollUpInputs``:
+    /// one row per series and the alerts firing after the run) through `catalogue`'s aims and
+    /// dimensions; nil for an area retired from the catalogue.
+    public func summary(area: Area, run: Int64, catalogue: Catalogue, keys: CatalogueKeys) async throws -> AreaSummary? {
+        guard area.validTo == nil, let areaID = keys.areas[area.code] else { return nil }
+        let logger = logger
+        let (latest, firing) = try await client.withConnection { connection in
+            (try await RollUpInputs.latest(run: run, area: area, areaID: areaID, keys: keys, on: connection, logger: logger),
+             try await RollUpInputs.firing(run: run, areaID: areaID, keys: keys, on: connection, logger: logger))
         }
-        return nil
+        return AreaSummary.build(area: area, catalogue: catalogue, latest: latest, firing: firing)
     }
 }
 

@@ -6,7 +6,7 @@ public import Logging
 /// Computes runs and keeps them: reads one consistent snapshot of the observations (one
 /// REPEATABLE READ transaction), computes the measures with ``MeasureEngine`` one indicator at a
 /// time (memory bounded by the largest indicator), writes each indicator's measures as a result
-/// set (``ResultWriter``), the per-area roll-ups, and marks the run finished — all in that
+/// set (``ResultWriter``) with its roll-up inputs, the alerts firing after it, and marks the run finished — all in that
 /// transaction, so readers see the previous run until the new one is complete.
 ///
 /// A run is a map from indicator to result set. Incremental runs compute only the indicators a
@@ -191,10 +191,11 @@ public struct RunStore: Sendable {
             if !incremental {
                 try await alertStore.retire(keeping: Set(catalogue.indicators.map(\.id)), run: runID, sinks: alertSinks, on: connection)
             }
+            // The roll-ups are derived when read (``RollUpInputs``), from the result sets' latest
+            // points and the alerts firing now, which is all the run records for them.
             let firing = try await alertStore.firingByArea(on: connection)
+            try await RollUpInputs.recordFiring(run: runID, firing: firing, keys: keys, on: connection, logger: logger)
             lap("alerts")
-            try await SummaryWriter(catalogue: catalogue, keys: keys, logger: logger).write(run: runID, firing: firing, on: connection)
-            lap("summaries")
             // What this run introduced, so "what changed since run N" reads it instead of diffing runs.
             let changes = RunChanges(logger: logger)
             let feeds = try await changes.claimFeeds(run: runID, full: !incremental, computed: computed.compactMap { keys.indicators[$0.id] },
@@ -227,7 +228,7 @@ public struct RunStore: Sendable {
     }
 
     /// Prunes finished runs beyond the newest `keepRuns`, except each day's first published run:
-    /// their roll-ups and their map go, then every result set no remaining run refers to.
+    /// their alerts firing and their map go, then every result set no remaining run refers to.
     private func prune(on connection: PostgresConnection) async throws {
         var old: [Int64] = []
         for try await id in try await connection.query("""
@@ -238,7 +239,7 @@ public struct RunStore: Sendable {
             old.append(id)
         }
         guard !old.isEmpty else { return }
-        try await connection.query("DELETE FROM area_summary WHERE run_id = ANY(\(old))", logger: logger)
+        try await connection.query("DELETE FROM run_alert_firing WHERE run_id = ANY(\(old))", logger: logger)
         try await connection.query("DELETE FROM run_result WHERE run_id = ANY(\(old))", logger: logger)
         try await connection.query("UPDATE run SET status = 'pruned' WHERE id = ANY(\(old))", logger: logger)
         try await ResultWriter(logger: logger).deleteUnreferenced(on: connection)

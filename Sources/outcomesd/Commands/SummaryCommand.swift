@@ -21,18 +21,19 @@ struct SummaryCommand: AsyncParsableCommand {
         do {
             let runtime = try Runtime(options)
             let catalogue = try runtime.loadCatalogue()
-            guard catalogue.area(area) != nil else {
+            guard let area = catalogue.area(area) else {
                 printError("--area: unknown area '\(area)'; use an ONS code from Indicators/areas.yaml, e.g. W92000004 (Wales)")
                 throw ExitWith(.validationFailure)
             }
-            let (logger, code) = (runtime.logger, area)
+            let logger = runtime.logger
             let (run, summary) = try await runtime.withMigratedDatabase(catalogue: catalogue) { client in
                 let queries = MeasureQueries(client: client, logger: logger)
                 let run = try await queries.run()
-                return (run, try await queries.summary(area: code, run: run.id))
+                let keys = try await CatalogueKeys.load(client, logger: logger)
+                return (run, try await queries.summary(area: area, run: run.id, catalogue: catalogue, keys: keys))
             }
             guard let summary else {
-                printError("run \(run.id) has no summary for \(area) (a retired area?)")
+                printError("run \(run.id) has no summary for \(area.code) (a retired area?)")
                 throw ExitWith(.failure)
             }
             print(try Renderings.summary(summary, catalogue: catalogue, run: run.id, finishedAt: run.finishedAt, format: format,

@@ -1,0 +1,82 @@
+import OutcomesCore
+import PostgresNIO
+import Logging
+
+/// What an area's roll-up in a run is built from, and the one thing a run writes for it.
+///
+/// A run's roll-ups are derived when read (migration 13), not written by the run: from the latest
+/// point of each series of the run's result sets (`result_latest`, kept with each set by
+/// ``ResultWriter`` — for an incremental run the changed indicators' new rows and, for every other
+/// indicator, the rows of the set it refers to) and the alerts firing after the run
+/// (`run_alert_firing`, which the run records in its own transaction). So an incremental run costs
+/// what its changed indicators cost, not a rebuild of every area's summary; a reader builds one
+/// area from one row per series (``MeasureQueries/summary(area:run:catalogue:keys:)``), and the
+/// render cache keeps the result for the run.
+enum RollUpInputs {
+    /// Records the alerts firing after run `run` (read in its transaction, after its evaluation),
+    /// per area and indicator by id; keys no longer in the catalogue are left out.
+    /// - Returns: the rows recorded.
+    @discardableResult
+    static func recordFiring(run: Int64, firing: [String: Set<String>], keys: CatalogueKeys, on connection: PostgresConnection,
+                             logger: Logger) async throws -> Int {
+        var areas: [Int32] = [], indicators: [Int32] = []
+        for (code, firingHere) in firing {
+            guard let area = keys.areas[code] else { continue }
+            for key in firingHere {
+                guard let indicator = keys.indicators[key] else { continue }
+                areas.append(area)
+                indicators.append(indicator)
+            }
+        }
+        guard !areas.isEmpty else { return 0 }
+        try await connection.query("""
+            INSERT INTO run_alert_firing (run_id, area_id, indicator_id)
+            SELECT \(run), a, i FROM unnest(\(areas)::int[], \(indicators)::int[]) AS t(a, i)
+            """, logger: logger)
+        return areas.count
+    }
+
+    /// The latest point of every series of `area` in run `run`: one row per series, through the
+    /// run's map to its result sets and each set's roll-up inputs (by their key, which leads with
+    /// the indicator: one index probe per indicator of the run).
+    static func latest(run: Int64, area: Area, areaID: Int32, keys: CatalogueKeys, on connection: PostgresConnection,
+                       logger: Logger) async throws -> [LatestMeasure] {
+        let indicatorKeys = keys.indicatorKeys, breakdownKeys = keys.breakdownKeys
+        var latest: [LatestMeasure] = []
+        for try await row in try await connection.query("""
+            SELECT l.indicator_id, l.breakdown_id, l.period, l.value, l.vs_wales, l.vs_board, l.trend, l.target_met,
+                   l.stale, l.gap, l.gap_significant, l.numerator, l.denominator
+            FROM run_result rr
+            JOIN result_latest l ON l.indicator_id = rr.indicator_id AND l.result_set_id = rr.result_set_id AND l.area_id = \(areaID)
+            WHERE rr.run_id = \(run)
+            """, logger: logger) {
+            var cells = RowCells(row)
+            let i = try cells.next(Int32.self), b = try cells.next(Int16.self)
+            let period = try cells.next(String.self), value = try cells.next(Double?.self)
+            let vsWales = try cells.next(Int16.self), vsBoard = try cells.next(Int16.self), trend = try cells.next(Int16.self)
+            let targetMet = try cells.next(Bool?.self), stale = try cells.next(Bool?.self), gap = try cells.next(Double?.self)
+            let significant = try cells.next(Bool?.self), numerator = try cells.next(Double?.self), denominator = try cells.next(Double?.self)
+            // A series of an indicator or breakdown retired since the run is not in the catalogue's roll-up.
+            guard let indicator = indicatorKeys[i], let breakdown = breakdownKeys[b] else { continue }
+            latest.append(LatestMeasure(indicator: indicator, area: area.code, breakdown: breakdown, period: period, value: value,
+                                        vsWales: try StoredCategory.comparison(vsWales, column: "result_latest.vs_wales"),
+                                        vsBoard: try StoredCategory.comparison(vsBoard, column: "result_latest.vs_board"),
+                                        trend: try StoredCategory.trend(trend, column: "result_latest.trend"), targetMet: targetMet,
+                                        stale: stale, gap: gap, gapSignificant: significant, numerator: numerator, denominator: denominator))
+        }
+        return latest
+    }
+
+    /// The indicators with an alert firing in `area` after run `run`.
+    static func firing(run: Int64, areaID: Int32, keys: CatalogueKeys, on connection: PostgresConnection,
+                       logger: Logger) async throws -> Set<String> {
+        let indicatorKeys = keys.indicatorKeys
+        var firing: Set<String> = []
+        for try await id in try await connection.query("""
+            SELECT indicator_id FROM run_alert_firing WHERE run_id = \(run) AND area_id = \(areaID)
+            """, logger: logger).decode(Int32.self) {
+            if let key = indicatorKeys[id] { firing.insert(key) }
+        }
+        return firing
+    }
+}
