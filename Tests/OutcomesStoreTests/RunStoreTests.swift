@@ -141,4 +141,43 @@ struct RunStoreTests {
             #expect(series.last?.trend != nil && series.last?.benchmark != nil)
         }
     }
+
+    @Test("the run's reader and writer share one snapshot: a feed committed while the run goes on is neither computed nor claimed by it; the next run takes it")
+    func oneSnapshotForReaderAndWriter() async throws {
+        try await TestCluster.withMigratedDatabase { client, catalogue in
+            try await Self.loadSamples(client, catalogue, partners: ["local_health_board"])
+            let store = RunStore(client: client, catalogue: catalogue, logger: TestCluster.logger)
+            _ = try #require(try await store.compute(trigger: .cli, today: Self.today))
+            let value = "SELECT (m.value * 1000)::int FROM measure m JOIN indicator i ON i.id = m.indicator_id JOIN area a ON a.id = m.area_id"
+                + " WHERE m.run_id = %d AND i.key = 'low_birth_weight' AND a.code = 'W06000013' AND m.period = '2023' AND m.breakdown_id ="
+                + " (SELECT id FROM breakdown WHERE key = 'all')"
+            // Hold the next run after its observations were read and its results written, before
+            // it records its alerts: another transaction keeps alert_evaluation locked.
+            let (held, feedID) = try await client.withConnection { holder in
+                try await holder.query("BEGIN", logger: TestCluster.logger)
+                try await holder.query("LOCK TABLE alert_evaluation IN EXCLUSIVE MODE", logger: TestCluster.logger)
+                let second = Task { try await store.compute(trigger: .cli, today: Self.today) }
+                let blocked = try await eventually(seconds: 30) {
+                    try await TestCluster.scalar(client, """
+                        SELECT count(*)::int FROM pg_locks WHERE relation = 'alert_evaluation'::regclass AND NOT granted
+                        """) > 0
+                }
+                #expect(blocked, "the run never reached its alerts")
+                // Meanwhile a feed revises a value the run has already read.
+                let revised = "indicator,area,period,numerator,denominator\nlow_birth_weight,W06000013,2023,450,900\n"
+                let report = try await FeedIngest(client: client, catalogue: catalogue, logger: TestCluster.logger)
+                    .ingest(ByteChunks(revised), FeedSubmission(partner: "local_health_board", in: catalogue, source: .cli, fileName: "late.csv",
+                                                               format: .csv, today: Self.today))
+                #expect(report.status == .applied && report.updated == 1)
+                try await holder.query("COMMIT", logger: TestCluster.logger)
+                return (try #require(try await second.value), try #require(report.feedID))
+            }
+            // The held run computed the old value and did not claim the feed it never saw.
+            #expect(try await TestCluster.scalar(client, String(format: value, held.runID)) != 50_000)
+            #expect(try await TestCluster.scalar(client, "SELECT count(*)::int FROM run_feed WHERE feed_id = \(feedID)") == 0)
+            let next = try #require(try await store.compute(trigger: .feed, indicators: ["low_birth_weight"], today: Self.today))
+            #expect(try await TestCluster.scalar(client, String(format: value, next.runID)) == 50_000)
+            #expect(try await TestCluster.scalar(client, "SELECT run_id::int FROM run_feed WHERE feed_id = \(feedID)") == Int(next.runID))
+        }
+    }
 }

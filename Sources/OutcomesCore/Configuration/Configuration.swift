@@ -45,6 +45,7 @@ public struct Configuration: Hashable, Sendable {
     /// A file holding the database password (its first line), used when the URL and `PGPASSWORD`
     /// give none; keeps the secret out of the configuration, the environment and the unit.
     public var databasePasswordFile: String?
+    /// Connections the pool may open; at least 2, for a run reads on one while it writes on another.
     public var poolSize: Int = 8
     public var statementTimeoutSeconds: Int = 60
     public var embeddedUser: String?
@@ -145,7 +146,7 @@ public struct Configuration: Hashable, Sendable {
                         r.report(node, "'database.url' must be a postgresql:// URI, got '\(url)'")
                     }
                 }
-                if let n = db["pool_size"].flatMap({ r.int($0, "database.pool_size", in: 1...256) }) { config.poolSize = n }
+                if let n = db["pool_size"].flatMap({ r.int($0, "database.pool_size", in: 2...256) }) { config.poolSize = n }
                 if let n = db["statement_timeout_seconds"].flatMap({ r.int($0, "database.statement_timeout_seconds", in: 1...86_400) }) {
                     config.statementTimeoutSeconds = n
                 }

@@ -3,11 +3,13 @@ public import OutcomesCore
 public import PostgresNIO
 public import Logging
 
-/// Computes runs and keeps them: reads one consistent snapshot of the observations (one
-/// REPEATABLE READ transaction), computes the measures with ``MeasureEngine`` one indicator at a
-/// time (memory bounded by the largest indicator), writes each indicator's measures as a result
-/// set (``ResultWriter``) with its roll-up inputs, the alerts firing after it, and marks the run finished — all in that
-/// transaction, so readers see the previous run until the new one is complete.
+/// Computes runs and keeps them: reads one consistent snapshot of the observations (a REPEATABLE
+/// READ transaction on a second connection, ``ObservationPrefetch``, whose snapshot the run's
+/// transaction imports), computes the measures with ``MeasureEngine`` one indicator at a time
+/// (memory bounded by the largest few indicators), writes each indicator's measures as a result
+/// set (``ResultWriter``) with its roll-up inputs, the alerts firing after it, and marks the run
+/// finished — all in the run's transaction, so readers see the previous run until the new one is
+/// complete. A run holds two of the pool's connections (`database.pool_size` is at least 2).
 ///
 /// A run is a map from indicator to result set. Incremental runs compute only the indicators a
 /// feed touched and refer to the previous run's result sets for every other indicator: nothing
@@ -132,59 +134,83 @@ public struct RunStore: Sendable {
         }
         logger.notice("run started", metadata: ["run": "\(runID)", "trigger": "\(trigger.rawValue)", "full": "\(!incremental)"])
         do {
-            try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ", logger: logger)
-            try await connection.query("SET LOCAL statement_timeout = 0", logger: logger)
             var phase = ContinuousClock.now
             func lap(_ name: String) {
                 logger.debug("run phase", metadata: ["run": "\(runID)", "phase": "\(name)", "seconds": "\(ContinuousClock.now - phase)"])
                 phase = ContinuousClock.now
             }
-            // Alerts over this run's own results, in its transaction: the run and the alerts it
-            // caused commit together, and the roll-ups count the alerts firing after it.
             let alertStore = AlertStore(logger: logger)
-            var alerts = try await alertStore.begin(indicators: computed, context: context, on: connection)
             let results = ResultWriter(logger: logger)
             var observations = 0, measures = 0, recomputed = 0
-            // One indicator at a time: read its observations, compute, write its result set,
-            // release; memory is bounded by the largest two indicators, not the database. An
-            // indicator is computed (on another core) while the previous one's set is written.
-            var unwritten: (id: Int32, rows: [MeasureRow])?
-            // Where a streaming run's time goes (logged at debug with the phase): reading
-            // observations, writing result sets, and waiting for the engine beyond the write.
+            // Where a streaming run's time goes (logged at debug with the phase): waiting for
+            // observations beyond the overlap, writing result sets, and waiting for the engine
+            // beyond the write.
             var (reading, writing, waiting) = (Duration.zero, Duration.zero, Duration.zero)
             let clock = ContinuousClock()
-            for indicator in computed {
-                guard let id = keys.indicators[indicator.id], let compiled = context.indicators[id] else { continue }
-                let t0 = clock.now
-                let points = try await ObservationReader.read(connection, indicators: [id], context: context, logger: logger)
-                let t1 = clock.now
-                async let computing = points.isEmpty ? [] : MeasureEngine.compute(indicator: compiled, points: points, context: context)
-                if let previous = unwritten {
-                    try await results.write(previous.rows, indicator: previous.id, run: runID, on: connection)
-                    unwritten = nil
+            let ids = computed.compactMap { keys.indicators[$0.id] }
+            let byID = Dictionary(uniqueKeysWithValues: computed.compactMap { indicator in keys.indicators[indicator.id].map { ($0, indicator) } })
+            // Two connections, one snapshot: a reader streams the observations in a REPEATABLE
+            // READ transaction of its own, whose snapshot this connection's transaction (the run's:
+            // result sets, alerts, the run's map and its end) imports, so both see the same
+            // observations and feeds. One indicator at a time: while the engine computes indicator
+            // n (on another core), n − 1's result set is written here and n + 1's observations
+            // are read there; memory is bounded by the largest three indicators, not the database.
+            let alerts = try await client.withConnection { reader in
+                try await reader.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
+                do {
+                    try await reader.query("SET LOCAL statement_timeout = 0", logger: logger)
+                    let snapshot = try await Self.exportSnapshot(on: reader, logger: logger)
+                    try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ", logger: logger)
+                    try await connection.query(PostgresQuery(unsafeSQL: "SET TRANSACTION SNAPSHOT '\(snapshot)'"), logger: logger)
+                    try await connection.query("SET LOCAL statement_timeout = 0", logger: logger)
+                    // Alerts over this run's own results, in its transaction: the run and the
+                    // alerts it caused commit together.
+                    var alerts = try await alertStore.begin(indicators: computed, context: context, on: connection)
+                    var stream = ObservationPrefetch(reader: reader, indicators: ids, context: context, logger: logger)
+                    do {
+                        var unwritten: (id: Int32, rows: [MeasureRow])?
+                        while true {
+                            let t0 = clock.now
+                            guard let (id, points) = try await stream.next() else { break }
+                            guard let indicator = byID[id], let compiled = context.indicators[id] else { continue }
+                            let t1 = clock.now
+                            async let computing = points.isEmpty ? [] : MeasureEngine.compute(indicator: compiled, points: points, context: context)
+                            if let previous = unwritten {
+                                try await results.write(previous.rows, indicator: previous.id, run: runID, on: connection)
+                                unwritten = nil
+                            }
+                            let t2 = clock.now
+                            let rows = await computing
+                            (reading, writing, waiting) = (reading + (t1 - t0), writing + (t2 - t1), waiting + (clock.now - t2))
+                            alerts.evaluate(indicator, rows: rows)
+                            guard !rows.isEmpty else { continue }
+                            unwritten = (id, rows)
+                            observations += points.count
+                            measures += rows.count
+                            recomputed += 1
+                        }
+                        if let last = unwritten {
+                            let t = clock.now
+                            try await results.write(last.rows, indicator: last.id, run: runID, on: connection)
+                            writing += clock.now - t
+                        }
+                    } catch {
+                        await stream.drain()
+                        throw error
+                    }
+                    try await reader.query("COMMIT", logger: logger)
+                    return alerts
+                } catch {
+                    _ = try? await reader.query("ROLLBACK", logger: logger)
+                    throw error
                 }
-                let t2 = clock.now
-                let rows = await computing
-                (reading, writing, waiting) = (reading + (t1 - t0), writing + (t2 - t1), waiting + (clock.now - t2))
-                alerts.evaluate(indicator, rows: rows)
-                guard !rows.isEmpty else { continue }
-                unwritten = (id, rows)
-                observations += points.count
-                measures += rows.count
-                recomputed += 1
             }
-            if let last = unwritten {
-                let t = clock.now
-                try await results.write(last.rows, indicator: last.id, run: runID, on: connection)
-                writing += clock.now - t
-            }
-            logger.debug("run streamed", metadata: ["run": "\(runID)", "indicators": "\(computed.count)", "read": "\(reading)",
+            logger.debug("run streamed", metadata: ["run": "\(runID)", "indicators": "\(computed.count)", "read_beyond_overlap": "\(reading)",
                                                     "write": "\(writing)", "compute_beyond_write": "\(waiting)"])
             lap("compute")
             if incremental, let previous {
                 // Every other indicator: the previous run's result set, referred to, not copied.
-                let touchedIDs = computed.compactMap { keys.indicators[$0.id] }
-                measures += try await results.carryOver(from: previous, to: runID, except: touchedIDs, on: connection)
+                measures += try await results.carryOver(from: previous, to: runID, except: ids, on: connection)
             }
             lap("carry over")
             try await alertStore.finish(alerts, run: runID, sinks: alertSinks, on: connection)
@@ -225,6 +251,20 @@ public struct RunStore: Sendable {
                 """, logger: logger)
             throw error
         }
+    }
+
+    /// Exports the snapshot of `connection`'s transaction for another to import
+    /// (`SET TRANSACTION SNAPSHOT`, which takes a literal: the id is checked to be one).
+    static func exportSnapshot(on connection: PostgresConnection, logger: Logger) async throws -> String {
+        for try await id in try await connection.query("SELECT pg_export_snapshot()", logger: logger).decode(String.self) {
+            guard !id.isEmpty, id.allSatisfy({ $0.isHexDigit || $0 == "-" }) else { break }
+            return id
+        }
+        throw SnapshotUnavailable()
+    }
+
+    struct SnapshotUnavailable: Error, CustomStringConvertible {
+        var description: String { "PostgreSQL did not export the run's snapshot (pg_export_snapshot)" }
     }
 
     /// Prunes finished runs beyond the newest `keepRuns`, except each day's first published run:

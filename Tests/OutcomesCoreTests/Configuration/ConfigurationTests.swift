@@ -51,7 +51,7 @@ struct ConfigurationTests {
         } throws: { error in
             let issues = (error as? CatalogueError)?.issues.map(\.description) ?? []
             return issues == ["o.yaml:1:9: 'listen' must be HOST:PORT such as 127.0.0.1:8080, got 'nowhere'",
-                              "o.yaml:3:14: 'database.pool_size' must be from 1 to 256, got 0"]
+                              "o.yaml:3:14: 'database.pool_size' must be from 2 to 256, got 0"]
         }
     }
 
