@@ -27,6 +27,10 @@ struct IngestCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
+            // Each file's SHA-256 (a byte-identical re-send is answered from it, without a row
+            // read) is computed on another core while the catalogue loads and the database opens.
+            let digests = files.map { file in Task { try await FeedDigest.sha256(of: file) } }
+            defer { digests.forEach { $0.cancel() } }
             let runtime = try Runtime(options)
             let catalogue = try runtime.loadCatalogue()
             // Checked before the database is opened: the same check builds each file's submission.
@@ -42,11 +46,11 @@ struct IngestCommand: AsyncParsableCommand {
             let reports = try await runtime.withMigratedDatabase(catalogue: catalogue) { client in
                 var reports: [ImportReport] = []
                 let ingest = FeedIngest(client: client, catalogue: catalogue, logger: logger)
-                for file in files {
+                for (file, digesting) in zip(files, digests) {
                     let head = Self.firstBytes(file)
                     let format = FeedFormat.detect(fileName: file, contentType: nil, firstBytes: head)
                     let chunks = FileChunks(path: file, onProgress: Self.progressPrinter(file))
-                    let digest = try await FeedDigest.sha256(of: file)
+                    let digest = try await digesting.value
                     reports.append(try await ingest.ingest(chunks, FeedSubmission(partner: partnerKey, in: catalogue, source: .cli, fileName: file, format: format,
                         strict: strict, dryRun: dryRun, today: today, sha256: digest,
                         submittedBy: user, reason: reason, confirmRevisions: confirm)))
