@@ -9,7 +9,7 @@ public enum Renderings {
     public static func summary(_ s: AreaSummary, catalogue: Catalogue, run: Int64, finishedAt: Date, format: ResponseFormat,
                                welsh: Bool) throws -> String {
         switch format {
-        case .json: return try SummaryJSON.render(s, welsh: welsh)
+        case .json: return SummaryJSON.render(s, welsh: welsh)
         case .text:
             let board = catalogue.area(s.area)?.parent(on: CivilDate.today()).flatMap(catalogue.area)
             return SummaryText.render(s, run: run, finished: finishedText(finishedAt),
@@ -41,5 +41,5 @@ public enum Renderings {
     }
 
     /// How a run's finish time is shown: in the `X-Outcomesd-Run-Finished` header and in text.
-    public static func finishedText(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
+    public static func finishedText(_ date: Date) -> String { date.formatted(Date.ISO8601FormatStyle()) }
 }
