@@ -123,8 +123,12 @@ struct PrometheusTests {
         #expect(finished.map { abs($0 - Date().timeIntervalSince1970) < 600 } == true, "last success: \(String(describing: finished))")
         #expect(await Self.wait(base, "outcomesd_embedded_cluster_up", seconds: 30) == 1)
         #expect(await Self.wait(base, "outcomesd_database_up", seconds: 30) == 1)
-        // Hummingbird's request metrics reach the same registry (swift-metrics bootstrapped by serve).
+        // The HTTP request metrics (RequestMetricsMiddleware, through swift-metrics bootstrapped by
+        // serve) reach the same registry: requests, their durations, and a 404 counted by its status.
         #expect(await Self.wait(base, "outcomesd_http_requests_total{route=\"/metrics\",method=\"GET\",status=\"200\"}", seconds: 30) { $0 >= 1 } != nil)
+        #expect(await Self.wait(base, "outcomesd_http_request_duration_seconds_count{route=\"/metrics\",method=\"GET\",status=\"200\"}", seconds: 30) { $0 >= 1 } != nil)
+        #expect(await Self.get("http://127.0.0.1:\(port)/no-such-path")?.0 == 404)
+        #expect(await Self.wait(base, "sum(outcomesd_http_requests_total{method=\"GET\",status=\"404\"})", seconds: 30) { $0 >= 1 } != nil)
 
         // The exposition itself passes promtool's lint.
         let scrape = try #require(await Self.get("http://127.0.0.1:\(port)/metrics"))

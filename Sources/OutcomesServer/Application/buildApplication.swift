@@ -71,7 +71,7 @@ public func buildRouter(_ context: ServerContext) -> Router<BasicRequestContext>
     router.add(middleware: ResponseHeadersMiddleware())
     // Outermost, so it sees the status ErrorFormatMiddleware answers with (swift-metrics: a no-op
     // until `serve` bootstraps it).
-    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: RequestMetricsMiddleware())
     router.add(middleware: ErrorFormatMiddleware())
     HealthRoutes(context: context).register(on: router)
     let auth = BearerAuth(tokens: TokenStore(client: context.client, logger: context.logger), recent: context.principals,

@@ -56,10 +56,10 @@ enum MetricNames {
     static let embeddedClusterUp = Metric("outcomesd_embedded_cluster_up",
                                           "1 when the embedded PostgreSQL cluster's postmaster is running; absent when a configured database is used.")
 
-    // MARK: HTTP (recorded by Hummingbird's MetricsMiddleware through swift-metrics, renamed here)
+    // MARK: HTTP (Hummingbird's metrics, recorded by RequestMetricsMiddleware through swift-metrics, renamed here)
 
     static let httpRequests = Metric("outcomesd_http_requests_total", "HTTP requests answered, by route, method and status.")
-    static let httpDuration = Metric("outcomesd_http_request_duration_seconds", "Time to answer an HTTP request, by route, method and status.")
+    static let httpDuration = Metric("outcomesd_http_request_duration_seconds", "Time to answer an HTTP request (until its response is ready to write), by route, method and status.")
     static let httpErrors = Metric("outcomesd_http_request_errors_total", "HTTP requests answered with an error thrown by a handler, by route, method and status.")
     static let httpActive = Metric("outcomesd_http_active_requests", "HTTP requests being answered now, by method.")
 

@@ -1,8 +1,9 @@
 import CoreMetrics
 internal import Prometheus
 
-/// The swift-metrics factory `outcomesd serve` bootstraps (once per process): what Hummingbird's
-/// `MetricsMiddleware` records lands in the same registry as the daemon's own metrics.
+/// The swift-metrics factory `outcomesd serve` bootstraps (once per process): what
+/// ``RequestMetricsMiddleware`` records (Hummingbird's HTTP metrics) lands in the same registry as
+/// the daemon's own metrics.
 ///
 /// Hummingbird's metrics are renamed to ``MetricNames`` (`hb.requests` → `outcomesd_http_requests_total`,
 /// `http.route` → `route`, …) and get help text, which `PrometheusMetricsFactory` leaves empty
