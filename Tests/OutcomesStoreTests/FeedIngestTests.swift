@@ -290,8 +290,8 @@ struct FeedIngestTests {
                 .ingest(ByteChunks(Self.feedA), submission)
             #expect(report.status == .applied && report.inserted == 3)
             // A map that does not match the catalogue (it was not synced): nothing is guessed.
-            var stale = keys
-            stale.areas["W06000013"] = nil
+            let stale = CatalogueKeys(indicators: keys.indicators, areas: keys.areas.filter { $0.key != "W06000013" },
+                                      breakdowns: keys.breakdowns)
             await #expect(throws: CatalogueKeys.NotSynced.self) {
                 _ = try await FeedIngest(client: client, catalogue: catalogue, keys: stale, logger: TestCluster.logger)
                     .ingest(ByteChunks(Self.feedA.replacingOccurrences(of: "52,900", with: "53,900")), submission)

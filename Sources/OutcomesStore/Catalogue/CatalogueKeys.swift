@@ -13,13 +13,21 @@ public import Logging
 /// let ingest = FeedIngest(client: client, catalogue: catalogue, keys: keys, logger: logger)
 /// ```
 public struct CatalogueKeys: Sendable {
-    public internal(set) var indicators: [String: Int32] = [:]
-    public internal(set) var areas: [String: Int32] = [:]
-    public internal(set) var breakdowns: [String: Int16] = [:]
+    public let indicators: [String: Int32]
+    public let areas: [String: Int32]
+    public let breakdowns: [String: Int16]
+    /// The ids back to keys, for rows read by id (an area's roll-up inputs): built once with the
+    /// map, not on every read.
+    let indicatorKeys: [Int32: String]
+    let breakdownKeys: [Int16: String]
 
-    var indicatorKeys: [Int32: String] { Dictionary(uniqueKeysWithValues: indicators.map { ($1, $0) }) }
-    var areaCodes: [Int32: String] { Dictionary(uniqueKeysWithValues: areas.map { ($1, $0) }) }
-    var breakdownKeys: [Int16: String] { Dictionary(uniqueKeysWithValues: breakdowns.map { ($1, $0) }) }
+    init(indicators: [String: Int32], areas: [String: Int32], breakdowns: [String: Int16]) {
+        self.indicators = indicators
+        self.areas = areas
+        self.breakdowns = breakdowns
+        indicatorKeys = Dictionary(uniqueKeysWithValues: indicators.map { ($1, $0) })
+        breakdownKeys = Dictionary(uniqueKeysWithValues: breakdowns.map { ($1, $0) })
+    }
 
     /// A catalogue key with no stored row: the catalogue was not synced before the feed.
     public struct NotSynced: Error, CustomStringConvertible {
@@ -47,16 +55,16 @@ public struct CatalogueKeys: Sendable {
     }
 
     static func load(_ connection: PostgresConnection, logger: Logger) async throws -> CatalogueKeys {
-        var maps = CatalogueKeys()
+        var indicators: [String: Int32] = [:], areas: [String: Int32] = [:], breakdowns: [String: Int16] = [:]
         for try await (key, id) in try await connection.query("SELECT key, id FROM indicator WHERE retired_at IS NULL", logger: logger).decode((String, Int32).self) {
-            maps.indicators[key] = id
+            indicators[key] = id
         }
         for try await (code, id) in try await connection.query("SELECT code, id FROM area WHERE retired_at IS NULL", logger: logger).decode((String, Int32).self) {
-            maps.areas[code] = id
+            areas[code] = id
         }
         for try await (key, id) in try await connection.query("SELECT key, id FROM breakdown WHERE retired_at IS NULL", logger: logger).decode((String, Int16).self) {
-            maps.breakdowns[key] = id
+            breakdowns[key] = id
         }
-        return maps
+        return CatalogueKeys(indicators: indicators, areas: areas, breakdowns: breakdowns)
     }
 }

@@ -41,7 +41,6 @@ enum RollUpInputs {
     /// the indicator: one index probe per indicator of the run).
     static func latest(run: Int64, area: Area, areaID: Int32, keys: CatalogueKeys, on connection: PostgresConnection,
                        logger: Logger) async throws -> [LatestMeasure] {
-        let indicatorKeys = keys.indicatorKeys, breakdownKeys = keys.breakdownKeys
         var latest: [LatestMeasure] = []
         for try await row in try await connection.query("""
             SELECT l.indicator_id, l.breakdown_id, l.period, l.value, l.vs_wales, l.vs_board, l.trend, l.target_met,
@@ -57,7 +56,7 @@ enum RollUpInputs {
             let targetMet = try cells.next(Bool?.self), stale = try cells.next(Bool?.self), gap = try cells.next(Double?.self)
             let significant = try cells.next(Bool?.self), numerator = try cells.next(Double?.self), denominator = try cells.next(Double?.self)
             // A series of an indicator or breakdown retired since the run is not in the catalogue's roll-up.
-            guard let indicator = indicatorKeys[i], let breakdown = breakdownKeys[b] else { continue }
+            guard let indicator = keys.indicatorKeys[i], let breakdown = keys.breakdownKeys[b] else { continue }
             latest.append(LatestMeasure(indicator: indicator, area: area.code, breakdown: breakdown, period: period, value: value,
                                         vsWales: try StoredCategory.comparison(vsWales, column: "result_latest.vs_wales"),
                                         vsBoard: try StoredCategory.comparison(vsBoard, column: "result_latest.vs_board"),
@@ -70,12 +69,11 @@ enum RollUpInputs {
     /// The indicators with an alert firing in `area` after run `run`.
     static func firing(run: Int64, areaID: Int32, keys: CatalogueKeys, on connection: PostgresConnection,
                        logger: Logger) async throws -> Set<String> {
-        let indicatorKeys = keys.indicatorKeys
         var firing: Set<String> = []
         for try await id in try await connection.query("""
             SELECT indicator_id FROM run_alert_firing WHERE run_id = \(run) AND area_id = \(areaID)
             """, logger: logger).decode(Int32.self) {
-            if let key = indicatorKeys[id] { firing.insert(key) }
+            if let key = keys.indicatorKeys[id] { firing.insert(key) }
         }
         return firing
     }
