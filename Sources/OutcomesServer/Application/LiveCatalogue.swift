@@ -17,7 +17,6 @@ final class LiveCatalogue: Sendable {
     init(_ catalogue: Catalogue) { current = Mutex(Current(catalogue: catalogue, keys: nil)) }
 
     var catalogue: Catalogue { current.withLock { $0.catalogue } }
-    var keys: CatalogueKeys? { current.withLock { $0.keys } }
     /// The catalogue and its keys' ids, taken together (a reload replaces both at once).
     var both: (catalogue: Catalogue, keys: CatalogueKeys?) { current.withLock { ($0.catalogue, $0.keys) } }
 

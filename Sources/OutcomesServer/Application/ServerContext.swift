@@ -76,10 +76,20 @@ public struct ServerContext: Sendable {
         self.computeSchedule = nil
     }
 
+    /// The feed ingest every feed of the daemon goes through (HTTP and the spool alike): the
+    /// catalogue in use and its keys' ids, taken together, so a reload between two reads cannot
+    /// pair one catalogue with the other's ids.
+    func makeFeedIngest(logger: Logger) -> FeedIngest {
+        let (catalogue, keys) = live.both
+        return FeedIngest(client: client, catalogue: catalogue, keys: keys, logger: logger)
+    }
+
     /// The run store every run of the daemon goes through (scheduler and `POST /v1/runs` alike):
     /// the catalogue in use, the configured alert sinks and run retention, runs counted in metrics.
+    /// The catalogue and its keys' ids are taken together, as for feeds.
     func makeRunStore() -> RunStore {
-        var store = RunStore(client: client, catalogue: catalogue, keys: live.keys, logger: logger, keepRuns: keepRuns,
+        let (catalogue, keys) = live.both
+        var store = RunStore(client: client, catalogue: catalogue, keys: keys, logger: logger, keepRuns: keepRuns,
                              alertSinks: alertDelivery.sinks)
         store.onRun = metrics.runEnded
         return store

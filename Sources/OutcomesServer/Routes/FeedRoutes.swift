@@ -67,7 +67,7 @@ struct FeedRoutes: Sendable {
         }
         let report: ImportReport
         do {
-            report = try await FeedIngest(client: context.client, catalogue: context.catalogue, keys: context.live.keys, logger: context.logger)
+            report = try await context.makeFeedIngest(logger: context.logger)
                 .ingest(LimitedBody(base: request.body, limit: context.maxFeedBytes), submission)
         } catch let error as LimitedBody<RequestBody>.TooLarge {
             throw HTTPError(.contentTooLarge, message: "feed is over the limit of \(error.limit) bytes; nothing was stored")

@@ -100,7 +100,7 @@ struct SpoolWatcher: Service {
             logger.warning("spool file in an unknown partner folder", metadata: ["file": "\(moved)"])
             return
         }
-        let report = try await FeedIngest(client: context.client, catalogue: context.catalogue, keys: context.live.keys, logger: logger)
+        let report = try await context.makeFeedIngest(logger: logger)
             .ingest(FileChunks(path: file.path), submission)
         context.metrics.feedIngested(report)
         if report.status == .applied { context.feedSignal.applied() }

@@ -147,8 +147,9 @@ public struct RunStore: Sendable {
             // beyond the write.
             var (reading, writing, waiting) = (Duration.zero, Duration.zero, Duration.zero)
             let clock = ContinuousClock()
-            let ids = computed.compactMap { keys.indicators[$0.id] }
-            let byID = Dictionary(uniqueKeysWithValues: computed.compactMap { indicator in keys.indicators[indicator.id].map { ($0, indicator) } })
+            let keyed = computed.compactMap { indicator in keys.indicators[indicator.id].map { ($0, indicator) } }
+            let ids = keyed.map(\.0)
+            let byID = Dictionary(uniqueKeysWithValues: keyed)
             // Two connections, one snapshot: a reader streams the observations in a REPEATABLE
             // READ transaction of its own, whose snapshot this connection's transaction (the run's:
             // result sets, alerts, the run's map and its end) imports, so both see the same
