@@ -74,6 +74,16 @@ struct ResultSetTests {
             #expect(try await TestCluster.scalar(client, """
                 SELECT count(*)::int FROM result r WHERE NOT EXISTS (SELECT 1 FROM result_set s WHERE s.id = r.result_set_id)
                 """) == 0)
+            // What the maps' dropped foreign keys guarded (migration 14): every row names a kept
+            // run, and every map row a result set that exists.
+            #expect(try await TestCluster.scalar(client, """
+                SELECT count(*)::int FROM run_result rr
+                WHERE NOT EXISTS (SELECT 1 FROM result_set s WHERE s.id = rr.result_set_id AND s.indicator_id = rr.indicator_id)
+                   OR NOT EXISTS (SELECT 1 FROM run r WHERE r.id = rr.run_id AND r.status = 'finished')
+                """) == 0)
+            #expect(try await TestCluster.scalar(client, """
+                SELECT count(*)::int FROM run_alert_firing f WHERE NOT EXISTS (SELECT 1 FROM run r WHERE r.id = f.run_id AND r.status = 'finished')
+                """) == 0)
             // The pruned run's own low_birth_weight set is gone; the full run's sets, shared by
             // the newest run, remain whole.
             #expect(try await TestCluster.scalar(client, """
@@ -119,7 +129,7 @@ struct ResultSetTests {
 
             let before = try await Self.dump(client)
             #expect(before.count == 10)
-            #expect(try await migrator.migrate() == [8, 9, 10, 11, 12, 13])
+            #expect(try await migrator.migrate() == [8, 9, 10, 11, 12, 13, 14])
             // The same rows, each label now its code.
             let expected = try before.map { row in
                 var fields = row.split(separator: "|", omittingEmptySubsequences: false).map(String.init)

@@ -81,17 +81,6 @@ public struct AlertStore: Sendable {
         return try await finish(pass, run: run, sinks: sinks, on: connection)
     }
 
-    /// Per area code, the indicators with at least one alert firing (late feeds count for Wales).
-    public func firingByArea(on connection: PostgresConnection) async throws -> [String: Set<String>] {
-        var out: [String: Set<String>] = [:]
-        for try await (area, indicator) in try await connection.query("""
-            SELECT DISTINCT area, indicator FROM alert WHERE state = 'firing'
-            """, logger: logger).decode((String, String).self) {
-            out[area, default: []].insert(indicator)
-        }
-        return out
-    }
-
     /// Resolves the stored alerts of indicators no longer in the catalogue (a full run's duty).
     public func retire(keeping indicators: Set<String>, run: Int64, sinks: [String], on connection: PostgresConnection) async throws {
         let gone = try await Self.records(where: "NOT (indicator = ANY($1)) AND state IN ('firing', 'pending')",

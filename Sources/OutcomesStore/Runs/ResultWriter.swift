@@ -55,16 +55,19 @@ struct ResultWriter {
     }
 
     /// Maps the result sets of `previous` into `run` for every indicator but `except`; returns
-    /// the number of measures they hold. Nothing is copied.
+    /// the number of measures they hold. Nothing is copied but the map's rows; the count is the
+    /// previous run's less what its sets for `except` held, so it reads only the changed sets.
     func carryOver(from previous: Int64, to run: Int64, except: [Int32], on connection: PostgresConnection) async throws -> Int {
+        let except = except.map(Int.init)
         var measures = 0
         for try await n in try await connection.query("""
             WITH m AS (
                 INSERT INTO run_result (run_id, indicator_id, result_set_id)
                 SELECT \(run), rr.indicator_id, rr.result_set_id FROM run_result rr
-                WHERE rr.run_id = \(previous) AND rr.indicator_id <> ALL(\(except.map(Int.init))::int[])
-                RETURNING result_set_id)
-            SELECT coalesce(sum(s.measures), 0)::int FROM m JOIN result_set s ON s.id = m.result_set_id
+                WHERE rr.run_id = \(previous) AND rr.indicator_id <> ALL(\(except)::int[]))
+            SELECT (SELECT measures FROM run WHERE id = \(previous))
+                 - (SELECT coalesce(sum(s.measures), 0) FROM run_result rr JOIN result_set s ON s.id = rr.result_set_id
+                    WHERE rr.run_id = \(previous) AND rr.indicator_id = ANY(\(except)::int[]))::int
             """, logger: logger).decode(Int.self) {
             measures = n
         }

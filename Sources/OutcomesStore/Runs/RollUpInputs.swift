@@ -14,26 +14,27 @@ import Logging
 /// render cache keeps the result for the run.
 enum RollUpInputs {
     /// Records the alerts firing after run `run` (read in its transaction, after its evaluation),
-    /// per area and indicator by id; keys no longer in the catalogue are left out.
+    /// per area and indicator by id, in one statement: the firing set stays in the database
+    /// (about 3,000 rows at 10,000,000 observations) instead of travelling out as keys and back as
+    /// ids. Alerts of areas or indicators retired from the catalogue are left out.
     /// - Returns: the rows recorded.
     @discardableResult
-    static func recordFiring(run: Int64, firing: [String: Set<String>], keys: CatalogueKeys, on connection: PostgresConnection,
-                             logger: Logger) async throws -> Int {
-        var areas: [Int32] = [], indicators: [Int32] = []
-        for (code, firingHere) in firing {
-            guard let area = keys.areas[code] else { continue }
-            for key in firingHere {
-                guard let indicator = keys.indicators[key] else { continue }
-                areas.append(area)
-                indicators.append(indicator)
-            }
+    static func recordFiring(run: Int64, on connection: PostgresConnection, logger: Logger) async throws -> Int {
+        var recorded = 0
+        for try await n in try await connection.query("""
+            WITH f AS (
+                INSERT INTO run_alert_firing (run_id, area_id, indicator_id)
+                SELECT DISTINCT \(run), a.id, i.id
+                FROM alert al
+                JOIN area a ON a.code = al.area AND a.retired_at IS NULL
+                JOIN indicator i ON i.key = al.indicator AND i.retired_at IS NULL
+                WHERE al.state = 'firing'
+                RETURNING 1)
+            SELECT count(*)::int FROM f
+            """, logger: logger).decode(Int.self) {
+            recorded = n
         }
-        guard !areas.isEmpty else { return 0 }
-        try await connection.query("""
-            INSERT INTO run_alert_firing (run_id, area_id, indicator_id)
-            SELECT \(run), a, i FROM unnest(\(areas)::int[], \(indicators)::int[]) AS t(a, i)
-            """, logger: logger)
-        return areas.count
+        return recorded
     }
 
     /// The latest point of every series of `area` in run `run`: one row per series, through the

@@ -220,8 +220,7 @@ public struct RunStore: Sendable {
             }
             // The roll-ups are derived when read (``RollUpInputs``), from the result sets' latest
             // points and the alerts firing now, which is all the run records for them.
-            let firing = try await alertStore.firingByArea(on: connection)
-            try await RollUpInputs.recordFiring(run: runID, firing: firing, keys: keys, on: connection, logger: logger)
+            try await RollUpInputs.recordFiring(run: runID, on: connection, logger: logger)
             lap("alerts")
             // What this run introduced, so "what changed since run N" reads it instead of diffing runs.
             let changes = RunChanges(logger: logger)
