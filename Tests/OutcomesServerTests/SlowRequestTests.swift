@@ -56,11 +56,13 @@ struct SlowRequestTests {
         }
     }
 
-    static func withServer(_ body: @Sendable @escaping (Int, String) async throws -> Void) async throws {
+    /// Runs `body` with the port and a partner token of a server whose read timeout is 2 s; the
+    /// server's log (debug and above) is kept in `log`, for failure messages.
+    static func withServer(log: LogRecording = LogRecording(), _ body: @Sendable @escaping (Int, String) async throws -> Void) async throws {
         let target = try await TestCluster.shared.newDatabase()
         let client = PostgresClient(configuration: .init(target: target), backgroundLogger: TestCluster.logger)
         var context = ServerContext(client: client, catalogue: try TestCluster.realCatalogue(),
-                                    listen: .init(host: "127.0.0.1", port: 0), logger: TestCluster.logger)
+                                    listen: .init(host: "127.0.0.1", port: 0), logger: log.logger(label: "server", level: .debug))
         context.computeEnabled = false
         context.readTimeout = .seconds(2)
         let bodyDone = Mutex(false)
@@ -106,11 +108,17 @@ struct SlowRequestTests {
 
     @Test("a feed body sent a byte every 200 ms (Content-Length 1000) is cut off after the read timeout")
     func slowBody() async throws {
-        try await Self.withServer { port, token in
+        let log = LogRecording()
+        try await Self.withServer(log: log) { port, token in
             let connection = try RawConnection(port: port)
             #expect(connection.send("POST /v1/feeds HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer \(token)\r\nContent-Type: text/csv\r\nContent-Length: 1000\r\n\r\n"))
             let closedAfter = await Self.trickle(connection, String(repeating: "a", count: 1000))
-            let after = try #require(closedAfter, "the server kept the trickling connection open for 30 s; it sent: \(connection.received.prefix(300))")
+            // On failure, what the server logged: whether the request's deadline was set, and
+            // whether the timeout closed the connection (RequestReadTimeout).
+            let after = try #require(closedAfter, """
+                the server kept the trickling connection open for 30 s; it sent: \(connection.received.prefix(300))
+                the server's log: \(log.recorded.suffix(40).joined(separator: "\n"))
+                """)
             #expect(after >= .seconds(1.5) && after < .seconds(10), "closed after \(after); the server sent: \(connection.received.prefix(300))")
         }
     }

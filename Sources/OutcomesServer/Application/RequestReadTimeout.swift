@@ -53,7 +53,12 @@ final class RequestReadTimeout: ChannelInboundHandler, RemovableChannelHandler {
     /// cached summary's CPU time when done for every request (`perf record`, Benchmarks/serve).
     /// The deadline is the same (from the head's arrival).
     func channelReadComplete(context: ChannelHandlerContext) {
-        if started != nil && timer == nil { schedule(context) }
+        if started != nil && timer == nil {
+            logger.debug("request incomplete at the end of a read; its deadline is set", metadata: [
+                "peer": "\(context.channel.remoteAddress?.description ?? "?")", "body_bytes": "\(received)",
+            ])
+            schedule(context)
+        }
         context.fireChannelReadComplete()
     }
 
