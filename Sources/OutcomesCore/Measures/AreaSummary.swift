@@ -98,14 +98,37 @@ extension AreaSummary {
                 }
             }
         }
-        func group(key: String, title: LocalizedText, members: [Indicator]) -> Group {
+        // One pass over the catalogue (sorted by id): each indicator's latest `all` point, whether
+        // it is small, and the aims and dimensions it counts under. Each group then walks its
+        // members by position, instead of filtering and sorting copies of every indicator for
+        // each of the 16 groups (with a national catalogue, 5,327 indicators, those copies were
+        // most of an uncached summary's build, `perf record`).
+        struct Member {
+            let id: String
+            let latest: LatestMeasure?
+            let small: Bool
+        }
+        var members: [Member] = []
+        members.reserveCapacity(catalogue.indicators.count)
+        var byAim: [Int: [Int]] = [:], byDimension: [String: [Int]] = [:]
+        for indicator in catalogue.indicators.sorted(by: { $0.id < $1.id }) {
+            let position = members.count
+            let m = all[indicator.id]
+            members.append(Member(id: indicator.id, latest: m, small: m.map {
+                SmallNumbers.isSmall(indicator, numerator: $0.numerator, denominator: $0.denominator, value: $0.value)
+            } ?? false))
+            for aim in indicator.aims where byAim[aim]?.last != position { byAim[aim, default: []].append(position) }
+            for d in indicator.dimensions where byDimension[d]?.last != position { byDimension[d, default: []].append(position) }
+        }
+        func group(key: String, title: LocalizedText, positions: [Int]) -> Group {
             var g = Group(key: key, title: title.en, titleCy: title.cy)
-            for indicator in members.sorted(by: { $0.id < $1.id }) {
-                let id = indicator.id
+            for position in positions {
+                let member = members[position]
+                let id = member.id
                 g.indicators.append(id)
                 if firing.contains(id) { g.alertsFiring.append(id) }
-                guard let m = all[id] else { g.missing.append(id); continue }
-                if SmallNumbers.isSmall(indicator, numerator: m.numerator, denominator: m.denominator, value: m.value) { g.small.append(id) }
+                guard let m = member.latest else { g.missing.append(id); continue }
+                if member.small { g.small.append(id) }
                 g.smallGaps += smallGaps[id] ?? []
                 if m.stale == true { g.stale.append(id) } else { g.current.append(id) }
                 let worse: Bool
@@ -137,10 +160,10 @@ extension AreaSummary {
             return g
         }
         let aims = catalogue.aims.sorted { $0.number < $1.number }.map { aim in
-            group(key: String(aim.number), title: aim.title, members: catalogue.indicators.filter { $0.aims.contains(aim.number) })
+            group(key: String(aim.number), title: aim.title, positions: byAim[aim.number] ?? [])
         }
         let dimensions = catalogue.dimensions.sorted { $0.letter < $1.letter }.map { d in
-            group(key: d.letter, title: d.title, members: catalogue.indicators.filter { $0.dimensions.contains(d.letter) })
+            group(key: d.letter, title: d.title, positions: byDimension[d.letter] ?? [])
         }
         return AreaSummary(area: area.code, areaName: area.name.en, areaNameCy: area.name.cy, aims: aims, dimensions: dimensions)
     }
