@@ -134,7 +134,7 @@ struct RepresentationTests {
             let (_, _, depth1) = try await R.get(http, "/v1/aims/3?area=W06000015", token: tokens["reader"])
             try await client.withConnection { connection in
                 try await connection.query("BEGIN", logger: TestCluster.logger)
-                try await connection.query("LOCK TABLE result_latest, run_alert_firing, measure IN ACCESS EXCLUSIVE MODE", logger: TestCluster.logger)
+                try await connection.query("LOCK TABLE result_latest, result_span, alert_firing_span, measure IN ACCESS EXCLUSIVE MODE", logger: TestCluster.logger)
                 // Another session's read of a locked table would wait for the lock; these return.
                 let answered = try await withThrowingTaskGroup(of: Bool.self) { group in
                     group.addTask {

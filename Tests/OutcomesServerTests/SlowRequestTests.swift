@@ -102,7 +102,10 @@ struct SlowRequestTests {
             }
         }
         defer { feeder.cancel() }
-        guard await eventually(seconds: 30, { connection.isClosedByPeer }) else { return nil }
+        guard await eventually(seconds: 30, { connection.isClosedByPeer }) else {
+            print("SlowRequestTests: a trickle gave up at \(Date.now) after \(ContinuousClock.now - start)")
+            return nil
+        }
         return ContinuousClock.now - start
     }
 
@@ -125,10 +128,14 @@ struct SlowRequestTests {
 
     @Test("a request head sent a byte every 200 ms is cut off after the read timeout")
     func slowHead() async throws {
-        try await Self.withServer { port, _ in
+        let log = LogRecording()
+        try await Self.withServer(log: log) { port, _ in
             let connection = try RawConnection(port: port)
             let closedAfter = await Self.trickle(connection, "GET /healthz HTTP/1.1\r\nHost: localhost\r\n" + String(repeating: "X-Slow: 1\r\n", count: 100))
-            let after = try #require(closedAfter, "the server kept the trickling connection open for 30 s; it sent: \(connection.received.prefix(300))")
+            let after = try #require(closedAfter, """
+                the server kept the trickling connection open for 30 s; it sent: \(connection.received.prefix(300))
+                the server's log: \(log.recorded.suffix(40).joined(separator: "\n"))
+                """)
             #expect(after < .seconds(10), "closed after \(after); the server sent: \(connection.received.prefix(300))")
         }
     }

@@ -19,6 +19,13 @@ struct ResultSetTests {
                                                        format: .csv, today: today))
     }
 
+    /// How many indicator and area pairs have an alert firing after `run`.
+    static func firing(_ client: PostgresClient, run: Int64) async throws -> Int {
+        try await TestCluster.scalar(client, """
+            SELECT count(*)::int FROM alert_firing_span WHERE from_run <= \(run) AND (until_run IS NULL OR until_run > \(run))
+            """)
+    }
+
     @Test("an incremental run writes one result set for the touched indicator and refers to the previous run's sets for every other")
     func incrementalRefers() async throws {
         try await TestCluster.withMigratedDatabase { client, catalogue in
@@ -32,6 +39,14 @@ struct ResultSetTests {
             // Written: one set. Referred to: all the others, the very same sets.
             #expect(try await TestCluster.scalar(client, "SELECT count(*)::int FROM result_set WHERE run_id = \(second.runID)") == 1)
             #expect(try await TestCluster.scalar(client, "SELECT count(*)::int FROM run_result WHERE run_id = \(second.runID)") == sets)
+            // What it wrote for the map: one span opened, one ended (migration 15); and firing
+            // spans only for the indicator it evaluated.
+            #expect(try await TestCluster.scalar(client, "SELECT count(*)::int FROM result_span WHERE from_run = \(second.runID)") == 1)
+            #expect(try await TestCluster.scalar(client, "SELECT count(*)::int FROM result_span WHERE until_run = \(second.runID)") == 1)
+            #expect(try await TestCluster.scalar(client, """
+                SELECT count(*)::int FROM alert_firing_span s JOIN indicator i ON i.id = s.indicator_id
+                WHERE (s.from_run = \(second.runID) OR s.until_run = \(second.runID)) AND i.key <> 'low_birth_weight'
+                """) == 0)
             #expect(try await TestCluster.scalar(client, """
                 SELECT count(*)::int FROM run_result a JOIN run_result b USING (indicator_id)
                 WHERE a.run_id = \(first.runID) AND b.run_id = \(second.runID) AND a.result_set_id = b.result_set_id
@@ -56,7 +71,7 @@ struct ResultSetTests {
             let store = RunStore(client: client, catalogue: catalogue, logger: TestCluster.logger, keepRuns: 2)
             let full = try #require(try await store.compute(trigger: .cli, today: Self.today))
             // The samples are late for some indicators on this day: every run records the alerts firing after it.
-            let firing = try await TestCluster.scalar(client, "SELECT count(*)::int FROM run_alert_firing WHERE run_id = \(full.runID)")
+            let firing = try await Self.firing(client, run: full.runID)
             #expect(firing > 0)
             var latest = full
             for n in 4...6 {
@@ -69,20 +84,22 @@ struct ResultSetTests {
             #expect(try await TestCluster.scalar(client, "SELECT count(*)::int FROM run WHERE status = 'pruned'") == 1)
             // Every set still referred to exists with its rows; no set is left unreferenced.
             #expect(try await TestCluster.scalar(client, """
-                SELECT count(*)::int FROM result_set s WHERE NOT EXISTS (SELECT 1 FROM run_result rr WHERE rr.result_set_id = s.id)
+                SELECT count(*)::int FROM result_set s WHERE NOT EXISTS (SELECT 1 FROM result_span sp WHERE sp.result_set_id = s.id)
                 """) == 0)
             #expect(try await TestCluster.scalar(client, """
                 SELECT count(*)::int FROM result r WHERE NOT EXISTS (SELECT 1 FROM result_set s WHERE s.id = r.result_set_id)
                 """) == 0)
-            // What the maps' dropped foreign keys guarded (migration 14): every row names a kept
-            // run, and every map row a result set that exists.
+            // Every span left covers a kept run (migration 15), and every map span names a result
+            // set of its indicator that exists.
+            for table in ["result_span", "alert_firing_span"] {
+                #expect(try await TestCluster.scalar(client, """
+                    SELECT count(*)::int FROM \(table) sp WHERE NOT EXISTS (
+                        SELECT 1 FROM run k WHERE k.status = 'finished' AND k.id >= sp.from_run AND (sp.until_run IS NULL OR k.id < sp.until_run))
+                    """) == 0)
+            }
             #expect(try await TestCluster.scalar(client, """
-                SELECT count(*)::int FROM run_result rr
-                WHERE NOT EXISTS (SELECT 1 FROM result_set s WHERE s.id = rr.result_set_id AND s.indicator_id = rr.indicator_id)
-                   OR NOT EXISTS (SELECT 1 FROM run r WHERE r.id = rr.run_id AND r.status = 'finished')
-                """) == 0)
-            #expect(try await TestCluster.scalar(client, """
-                SELECT count(*)::int FROM run_alert_firing f WHERE NOT EXISTS (SELECT 1 FROM run r WHERE r.id = f.run_id AND r.status = 'finished')
+                SELECT count(*)::int FROM result_span sp
+                WHERE NOT EXISTS (SELECT 1 FROM result_set s WHERE s.id = sp.result_set_id AND s.indicator_id = sp.indicator_id)
                 """) == 0)
             // The pruned run's own low_birth_weight set is gone; the full run's sets, shared by
             // the newest run, remain whole.
@@ -91,8 +108,7 @@ struct ResultSetTests {
                 """) == 0)
             #expect(try await TestCluster.scalar(client, "SELECT count(*)::int FROM measure WHERE run_id = \(latest.runID)") == latest.measures)
             #expect(try await TestCluster.scalar(client, "SELECT count(*)::int FROM measure WHERE run_id = \(full.runID)") == full.measures)
-            #expect(try await TestCluster.scalar(client, "SELECT count(*)::int FROM run_alert_firing WHERE run_id IN (SELECT id FROM run WHERE status = 'pruned')") == 0)
-            #expect(try await TestCluster.scalar(client, "SELECT count(*)::int FROM run_alert_firing WHERE run_id = \(latest.runID)") == firing)
+            #expect(try await Self.firing(client, run: latest.runID) == firing)
         }
     }
 
@@ -129,7 +145,7 @@ struct ResultSetTests {
 
             let before = try await Self.dump(client)
             #expect(before.count == 10)
-            #expect(try await migrator.migrate() == [8, 9, 10, 11, 12, 13, 14])
+            #expect(try await migrator.migrate() == [8, 9, 10, 11, 12, 13, 14, 15])
             // The same rows, each label now its code.
             let expected = try before.map { row in
                 var fields = row.split(separator: "|", omittingEmptySubsequences: false).map(String.init)

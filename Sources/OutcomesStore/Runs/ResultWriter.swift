@@ -3,16 +3,19 @@ import PostgresNIO
 import Logging
 
 /// Writes and retires result sets (migration 8): the measures of one indicator as one run
-/// computed them, in `result`, named in `result_set`, and mapped into runs by `run_result`.
+/// computed them, in `result`, named in `result_set`, and mapped into runs by spans of runs
+/// (`result_span`, migration 15; `run_result` is the view of a run's map): a set is mapped from
+/// the run that wrote it until the run that replaced it, so a run writes only what it changed.
 struct ResultWriter {
     let logger: Logger
 
-    /// Writes `rows` (one indicator's measures) as a new result set of `run` and maps it in.
+    /// Writes `rows` (one indicator's measures) as a new result set of `run` and maps it in from
+    /// this run on. The indicator's previous set must have been closed first (``close(run:indicators:on:)``).
     func write(_ rows: [MeasureRow], indicator: Int32, run: Int64, on connection: PostgresConnection) async throws {
         var set: Int64 = 0
         for try await id in try await connection.query("""
             WITH s AS (INSERT INTO result_set (indicator_id, run_id, measures) VALUES (\(indicator), \(run), \(rows.count)) RETURNING id),
-                 m AS (INSERT INTO run_result (run_id, indicator_id, result_set_id) SELECT \(run), \(indicator), id FROM s)
+                 m AS (INSERT INTO result_span (indicator_id, result_set_id, from_run) SELECT \(indicator), id, \(run) FROM s)
             SELECT id FROM s
             """, logger: logger).decode(Int64.self) {
             set = id
@@ -54,31 +57,38 @@ struct ResultWriter {
         var breakdown: Int16
     }
 
-    /// Maps the result sets of `previous` into `run` for every indicator but `except`; returns
-    /// the number of measures they hold. Nothing is copied but the map's rows; the count is the
-    /// previous run's less what its sets for `except` held, so it reads only the changed sets.
-    func carryOver(from previous: Int64, to run: Int64, except: [Int32], on connection: PostgresConnection) async throws -> Int {
-        let except = except.map(Int.init)
+    /// Ends, at `run`, the current result sets of `indicators` (all of them for a full run, nil):
+    /// the sets `run` replaces, or drops because the indicator has no measure any more. Every
+    /// other current set stays mapped into `run` with nothing written. Called before `run` writes
+    /// its own sets (one current set per indicator).
+    /// - Returns: the number of measures the ended sets hold.
+    func close(run: Int64, indicators: [Int32]?, on connection: PostgresConnection) async throws -> Int {
+        let all = indicators == nil
         var measures = 0
         for try await n in try await connection.query("""
-            WITH m AS (
-                INSERT INTO run_result (run_id, indicator_id, result_set_id)
-                SELECT \(run), rr.indicator_id, rr.result_set_id FROM run_result rr
-                WHERE rr.run_id = \(previous) AND rr.indicator_id <> ALL(\(except)::int[]))
-            SELECT (SELECT measures FROM run WHERE id = \(previous))
-                 - (SELECT coalesce(sum(s.measures), 0) FROM run_result rr JOIN result_set s ON s.id = rr.result_set_id
-                    WHERE rr.run_id = \(previous) AND rr.indicator_id = ANY(\(except)::int[]))::int
+            WITH ended AS (
+                UPDATE result_span SET until_run = \(run)
+                WHERE until_run IS NULL AND from_run < \(run) AND (\(all) OR indicator_id = ANY(\(indicators ?? [])::int[]))
+                RETURNING result_set_id)
+            SELECT coalesce(sum(s.measures), 0)::int FROM ended JOIN result_set s ON s.id = ended.result_set_id
             """, logger: logger).decode(Int.self) {
             measures = n
         }
         return measures
     }
 
-    /// Deletes the result sets no run refers to any more (after pruning), with their measures.
+    /// After pruning: deletes the spans that cover no finished run, then the result sets no span
+    /// names any more, with their measures.
     func deleteUnreferenced(on connection: PostgresConnection) async throws {
         try await connection.query("""
+            DELETE FROM result_span sp
+            WHERE sp.until_run IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM run k WHERE k.status = 'finished' AND k.id >= sp.from_run AND k.id < sp.until_run)
+            """, logger: logger)
+        try await connection.query("""
             WITH gone AS (
-                DELETE FROM result_set s WHERE NOT EXISTS (SELECT 1 FROM run_result rr WHERE rr.result_set_id = s.id)
+                DELETE FROM result_set s
+                WHERE NOT EXISTS (SELECT 1 FROM result_span sp WHERE sp.indicator_id = s.indicator_id AND sp.result_set_id = s.id)
                 RETURNING s.indicator_id, s.id)
             , rows AS (DELETE FROM result r USING gone WHERE r.indicator_id = gone.indicator_id AND r.result_set_id = gone.id)
             DELETE FROM result_latest l USING gone WHERE l.indicator_id = gone.indicator_id AND l.result_set_id = gone.id

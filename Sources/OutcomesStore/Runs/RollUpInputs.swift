@@ -8,33 +8,55 @@ import Logging
 /// point of each series of the run's result sets (`result_latest`, kept with each set by
 /// ``ResultWriter`` — for an incremental run the changed indicators' new rows and, for every other
 /// indicator, the rows of the set it refers to) and the alerts firing after the run
-/// (`run_alert_firing`, which the run records in its own transaction). So an incremental run costs
+/// (`alert_firing_span`, which the run updates in its own transaction for what changed). So an incremental run costs
 /// what its changed indicators cost, not a rebuild of every area's summary; a reader builds one
 /// area from one row per series (``MeasureQueries/summary(area:run:catalogue:keys:)``), and the
 /// render cache keeps the result for the run.
 enum RollUpInputs {
-    /// Records the alerts firing after run `run` (read in its transaction, after its evaluation),
-    /// per area and indicator by id, in one statement: the firing set stays in the database
-    /// (about 3,000 rows at 10,000,000 observations) instead of travelling out as keys and back as
-    /// ids. Alerts of areas or indicators retired from the catalogue are left out.
-    /// - Returns: the rows recorded.
+    /// Records which alerts fire after run `run` (read in its transaction, after its
+    /// evaluation) as spans of runs per indicator and area (`alert_firing_span`, migration 15):
+    /// for `indicators` (the ones the run evaluated; all of them for a full run, nil), the spans
+    /// of pairs no longer firing end at `run` and pairs newly firing open one. Every other span
+    /// goes on covering `run` with nothing written, so an incremental run writes only the changes
+    /// its indicators made. Alerts of areas or indicators retired from the catalogue are left out.
+    /// - Returns: the spans ended and opened.
     @discardableResult
-    static func recordFiring(run: Int64, on connection: PostgresConnection, logger: Logger) async throws -> Int {
-        var recorded = 0
-        for try await n in try await connection.query("""
-            WITH f AS (
-                INSERT INTO run_alert_firing (run_id, area_id, indicator_id)
-                SELECT DISTINCT \(run), a.id, i.id
+    static func recordFiring(run: Int64, indicators: [Int32]?, on connection: PostgresConnection,
+                             logger: Logger) async throws -> (ended: Int, opened: Int) {
+        let all = indicators == nil
+        let ids = indicators ?? []
+        for try await counts in try await connection.query("""
+            WITH firing AS (
+                SELECT DISTINCT i.id AS indicator_id, a.id AS area_id
                 FROM alert al
-                JOIN area a ON a.code = al.area AND a.retired_at IS NULL
                 JOIN indicator i ON i.key = al.indicator AND i.retired_at IS NULL
-                WHERE al.state = 'firing'
+                JOIN area a ON a.code = al.area AND a.retired_at IS NULL
+                WHERE al.state = 'firing' AND (\(all) OR i.id = ANY(\(ids)::int[]))),
+            ended AS (
+                UPDATE alert_firing_span s SET until_run = \(run)
+                WHERE s.until_run IS NULL AND s.from_run < \(run) AND (\(all) OR s.indicator_id = ANY(\(ids)::int[]))
+                  AND NOT EXISTS (SELECT 1 FROM firing f WHERE f.indicator_id = s.indicator_id AND f.area_id = s.area_id)
+                RETURNING 1),
+            opened AS (
+                INSERT INTO alert_firing_span (indicator_id, area_id, from_run)
+                SELECT f.indicator_id, f.area_id, \(run) FROM firing f
+                WHERE NOT EXISTS (SELECT 1 FROM alert_firing_span s
+                                  WHERE s.until_run IS NULL AND s.indicator_id = f.indicator_id AND s.area_id = f.area_id)
                 RETURNING 1)
-            SELECT count(*)::int FROM f
-            """, logger: logger).decode(Int.self) {
-            recorded = n
+            SELECT (SELECT count(*) FROM ended)::int, (SELECT count(*) FROM opened)::int
+            """, logger: logger).decode((Int, Int).self) {
+            return counts
         }
-        return recorded
+        return (0, 0)
+    }
+
+    /// After pruning: deletes the firing spans that cover no finished run.
+    static func deleteUncoveredFiring(on connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query("""
+            DELETE FROM alert_firing_span sp
+            WHERE sp.until_run IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM run k WHERE k.status = 'finished' AND k.id >= sp.from_run AND k.id < sp.until_run)
+            """, logger: logger)
     }
 
     /// The latest point of every series of `area` in run `run`: one row per series, through the
@@ -72,7 +94,8 @@ enum RollUpInputs {
                        logger: Logger) async throws -> Set<String> {
         var firing: Set<String> = []
         for try await id in try await connection.query("""
-            SELECT indicator_id FROM run_alert_firing WHERE run_id = \(run) AND area_id = \(areaID)
+            SELECT indicator_id FROM alert_firing_span
+            WHERE area_id = \(areaID) AND from_run <= \(run) AND (until_run IS NULL OR until_run > \(run))
             """, logger: logger).decode(Int32.self) {
             if let key = keys.indicatorKeys[id] { firing.insert(key) }
         }

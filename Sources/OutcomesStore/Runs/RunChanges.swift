@@ -45,7 +45,10 @@ struct RunChanges {
     }
 
     /// Writes the status changes of this run against the previous finished run; returns how many.
-    func record(run: Int64, on connection: PostgresConnection) async throws -> Int {
+    /// - Parameter recomputed: the indicators an incremental run computed (the only ones whose
+    ///   set it can have replaced, so the map's other rows are not compared at all); nil for a
+    ///   full run, which compares every indicator.
+    func record(run: Int64, recomputed: [Int32]?, on connection: PostgresConnection) async throws -> Int {
         let rows = try await connection.query("""
             WITH previous AS (SELECT max(id) AS id FROM run WHERE status = 'finished' AND id < \(run)),
             -- The indicators whose result set this run replaced (an incremental run: the few it
@@ -54,7 +57,8 @@ struct RunChanges {
                 SELECT nr.indicator_id, nr.result_set_id AS new_set, pr.result_set_id AS old_set
                 FROM run_result nr CROSS JOIN previous
                 LEFT JOIN run_result pr ON pr.run_id = previous.id AND pr.indicator_id = nr.indicator_id
-                WHERE nr.run_id = \(run) AND previous.id IS NOT NULL AND pr.result_set_id IS DISTINCT FROM nr.result_set_id),
+                WHERE nr.run_id = \(run) AND (\(recomputed == nil) OR nr.indicator_id = ANY(\(recomputed ?? [])::int[]))
+                  AND previous.id IS NOT NULL AND pr.result_set_id IS DISTINCT FROM nr.result_set_id),
             written AS (
                 INSERT INTO run_change (indicator_id, run_id, area_id, breakdown_id, kind, from_code, to_code, from_period, to_period,
                                         from_value, to_value, from_numerator, to_numerator, from_denominator, to_denominator)

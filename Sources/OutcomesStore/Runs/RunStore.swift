@@ -113,11 +113,11 @@ public struct RunStore: Sendable {
         let context = ComputeContext(catalogue: catalogue, indicatorIDs: keys.indicators, areaIDs: keys.areas,
                                      breakdownIDs: keys.breakdowns, today: today)
         // The previous run can seed an incremental one only if it used the same catalogue.
-        var previous: Int64?
-        for try await (id, fingerprint) in try await connection.query("""
-            SELECT id, catalogue_fingerprint FROM run WHERE status = 'finished' ORDER BY id DESC LIMIT 1
-            """, logger: logger).decode((Int64, String).self) where fingerprint == catalogue.fingerprint {
-            previous = id
+        var previous: (id: Int64, measures: Int)?
+        for try await (id, fingerprint, measures) in try await connection.query("""
+            SELECT id, catalogue_fingerprint, measures FROM run WHERE status = 'finished' ORDER BY id DESC LIMIT 1
+            """, logger: logger).decode((Int64, String, Int).self) where fingerprint == catalogue.fingerprint {
+            previous = (id, measures)
         }
         let incremental = touched != nil && previous != nil
         // The indicators this run computes, in catalogue order: the touched ones, or all.
@@ -127,7 +127,7 @@ public struct RunStore: Sendable {
         var runID: Int64 = 0
         for try await id in try await connection.query("""
             INSERT INTO run (trigger, full_run, catalogue_fingerprint, based_on, status)
-            VALUES (\(trigger.rawValue), \(!incremental), \(catalogue.fingerprint), \(incremental ? previous : nil), 'running')
+            VALUES (\(trigger.rawValue), \(!incremental), \(catalogue.fingerprint), \(incremental ? previous?.id : nil), 'running')
             RETURNING id
             """, logger: logger).decode(Int64.self) {
             runID = id
@@ -141,7 +141,7 @@ public struct RunStore: Sendable {
             }
             let alertStore = AlertStore(logger: logger)
             let results = ResultWriter(logger: logger)
-            var observations = 0, measures = 0, recomputed = 0
+            var observations = 0, measures = 0, recomputed = 0, replaced = 0
             // Where a streaming run's time goes (logged at debug with the phase): waiting for
             // observations beyond the overlap, writing result sets, and waiting for the engine
             // beyond the write.
@@ -167,6 +167,9 @@ public struct RunStore: Sendable {
                     // Alerts over this run's own results, in its transaction: the run and the
                     // alerts it caused commit together.
                     var alerts = try await alertStore.begin(indicators: computed, context: context, on: connection)
+                    // The sets this run replaces end here; every other current set stays mapped
+                    // into it with nothing written (``ResultWriter/close(run:indicators:on:)``).
+                    replaced = try await results.close(run: runID, indicators: incremental ? ids : nil, on: connection)
                     var stream = ObservationPrefetch(reader: reader, indicators: ids, context: context, logger: logger)
                     do {
                         var unwritten: (id: Int32, rows: [MeasureRow])?
@@ -210,23 +213,22 @@ public struct RunStore: Sendable {
                                                     "write": "\(writing)", "compute_beyond_write": "\(waiting)"])
             lap("compute")
             if incremental, let previous {
-                // Every other indicator: the previous run's result set, referred to, not copied.
-                measures += try await results.carryOver(from: previous, to: runID, except: ids, on: connection)
+                // Every other indicator's measures: the previous run's set, referred to, not copied.
+                measures += previous.measures - replaced
             }
-            lap("carry over")
             try await alertStore.finish(alerts, run: runID, sinks: alertSinks, on: connection)
             if !incremental {
                 try await alertStore.retire(keeping: Set(catalogue.indicators.map(\.id)), run: runID, sinks: alertSinks, on: connection)
             }
             // The roll-ups are derived when read (``RollUpInputs``), from the result sets' latest
             // points and the alerts firing now, which is all the run records for them.
-            try await RollUpInputs.recordFiring(run: runID, on: connection, logger: logger)
+            try await RollUpInputs.recordFiring(run: runID, indicators: incremental ? ids : nil, on: connection, logger: logger)
             lap("alerts")
             // What this run introduced, so "what changed since run N" reads it instead of diffing runs.
             let changes = RunChanges(logger: logger)
             let feeds = try await changes.claimFeeds(run: runID, full: !incremental, computed: computed.compactMap { keys.indicators[$0.id] },
                                                      on: connection)
-            let changed = try await changes.record(run: runID, on: connection)
+            let changed = try await changes.record(run: runID, recomputed: incremental ? ids : nil, on: connection)
             lap("changes")
             logger.debug("run changes", metadata: ["run": "\(runID)", "feeds": "\(feeds)", "series_changes": "\(changed)"])
             try await connection.query("""
@@ -238,7 +240,7 @@ public struct RunStore: Sendable {
                 INSERT INTO run_published_day (day, run_id) VALUES (current_date, \(runID)) ON CONFLICT (day) DO NOTHING
                 """, logger: logger)
             try await connection.query("COMMIT", logger: logger)
-            let report = RunReport(runID: runID, full: !incremental, basedOn: incremental ? previous : nil, observations: observations,
+            let report = RunReport(runID: runID, full: !incremental, basedOn: incremental ? previous?.id : nil, observations: observations,
                                    measures: measures, recomputedIndicators: recomputed, seconds: Date().timeIntervalSince(started))
             logger.notice("run finished", metadata: ["run": "\(runID)", "full": "\(!incremental)", "measures": "\(report.measures)",
                                                      "seconds": "\(String(format: "%.3f", report.seconds))"])
@@ -268,7 +270,8 @@ public struct RunStore: Sendable {
     }
 
     /// Prunes finished runs beyond the newest `keepRuns`, except each day's first published run:
-    /// their alerts firing and their map go, then every result set no remaining run refers to.
+    /// the spans of result sets and firing alerts that cover no remaining run go, then every
+    /// result set no span names.
     private func prune(on connection: PostgresConnection) async throws {
         var old: [Int64] = []
         for try await id in try await connection.query("""
@@ -279,9 +282,8 @@ public struct RunStore: Sendable {
             old.append(id)
         }
         guard !old.isEmpty else { return }
-        try await connection.query("DELETE FROM run_alert_firing WHERE run_id = ANY(\(old))", logger: logger)
-        try await connection.query("DELETE FROM run_result WHERE run_id = ANY(\(old))", logger: logger)
         try await connection.query("UPDATE run SET status = 'pruned' WHERE id = ANY(\(old))", logger: logger)
+        try await RollUpInputs.deleteUncoveredFiring(on: connection, logger: logger)
         try await ResultWriter(logger: logger).deleteUnreferenced(on: connection)
         // Runs that failed leave only their row; their result sets never committed.
     }
