@@ -21,9 +21,16 @@ struct SpoolTests {
     }
 
     /// Waits until the embedded cluster reports a COPY with rows already processed.
+    /// Waits until a feed's rows are being written: its COPY (PostgreSQL's progress view) or its
+    /// merge into the history. Either is mid-transaction, and the pair is a window several
+    /// times longer than the COPY alone, which a poll slowed by a loaded machine could miss.
     static func waitForCopy(state: String, seconds: Double) async -> Bool {
         await DaemonProcess.waitUntil(seconds: seconds) {
-            ((try? await sql(state, "SELECT count(*) FROM pg_stat_progress_copy WHERE tuples_processed > 0")) ?? "0") != "0"
+            ((try? await sql(state, """
+                SELECT (SELECT count(*) FROM pg_stat_progress_copy WHERE tuples_processed > 0)
+                     + (SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%INSERT INTO observation_revision%'
+                        AND pid <> pg_backend_pid())
+                """)) ?? "0") != "0"
         }
     }
 
@@ -85,7 +92,7 @@ struct SpoolTests {
         let processing = state + "/spool/processing/local_authority/big.csv"
         #expect(await Self.waitFor(processing, seconds: 30))
         // Kill while the feed's COPY is under way: the event is PostgreSQL's own progress view.
-        #expect(await Self.waitForCopy(state: state, seconds: 60), "the feed's COPY never showed in pg_stat_progress_copy")
+        #expect(await Self.waitForCopy(state: state, seconds: 60), "the feed's COPY or merge never showed in pg_stat_progress_copy or pg_stat_activity")
         kill(serve.processIdentifier, SIGKILL)
         _ = await DaemonProcess.waitExit(serve, seconds: 10)
         // The daemon died mid-feed: its transaction is gone, the file waits in processing/.

@@ -18,8 +18,9 @@ struct FeedIngestTests {
         """
 
     static func ingest(_ client: PostgresClient, _ catalogue: Catalogue, _ text: String, partner: String = "local_health_board",
-                       strict: Bool = false, dryRun: Bool = false, format: FeedFormat = .csv, name: String = "feed.csv") async throws -> ImportReport {
-        try await FeedIngest(client: client, catalogue: catalogue, logger: TestCluster.logger)
+                       strict: Bool = false, dryRun: Bool = false, format: FeedFormat = .csv, name: String = "feed.csv",
+                       logger: Logger = TestCluster.logger) async throws -> ImportReport {
+        try await FeedIngest(client: client, catalogue: catalogue, logger: logger)
             .ingest(ByteChunks(text), FeedSubmission(partner: partner, in: catalogue, source: .cli, fileName: name, format: format,
                                                      strict: strict, dryRun: dryRun, today: today))
     }
@@ -166,7 +167,11 @@ struct FeedIngestTests {
                 low_birth_weight,W06000014,2023,all,40,1000,
 
                 """
-            let report = try await Self.ingest(client, catalogue, text)
+            // The partner's first load: copied straight into the history until the repeated key
+            // stops the COPY, then staged from its spill and merged (FirstLoad).
+            let log = LogRecording()
+            let report = try await Self.ingest(client, catalogue, text, logger: log.logger(label: "ingest", level: .debug))
+            #expect(log.recorded.contains { $0.contains("first load repeats a key; staging it to merge") }, "\(log.recorded)")
             #expect(report.status == .applied)
             #expect((report.rows, report.inserted, report.rejected) == (4, 3, 1))
             let error = try #require(report.errors.first)
@@ -187,6 +192,39 @@ struct FeedIngestTests {
             #expect(try await Self.count(client, "SELECT count(*)::int FROM observation WHERE area_id = (SELECT id FROM area WHERE code = 'W06000016')") == 0)
             let dry = try await Self.ingest(client, catalogue, strictText, dryRun: true, name: "dry.csv")
             #expect(dry.status == .dryRun && dry.errors.map(\.line) == [3] && dry.inserted == 1)
+        }
+    }
+
+    @Test("a partner's first load is copied straight into the history and stored as a merge would store it; its next feed is merged")
+    func firstLoadCopiedStraight() async throws {
+        try await TestCluster.withMigratedDatabase { client, catalogue in
+            let log = LogRecording()
+            let report = try await Self.ingest(client, catalogue, Self.feedA, logger: log.logger(label: "ingest", level: .debug))
+            #expect(log.recorded.contains { $0.contains("first load copied into the history") }, "\(log.recorded)")
+            #expect(report.status == .applied && (report.rows, report.inserted, report.updated, report.rejected) == (3, 3, 0, 0))
+            let feed = try #require(report.feedID)
+            // Revision 1 of its feed, recorded in the feed's transaction; the feed row completed
+            // with its counts, size, digest and indicators (it was written before the rows).
+            #expect(try await Self.count(client, """
+                SELECT count(*)::int FROM observation_revision
+                WHERE revision = 1 AND feed_id = \(feed) AND recorded_at = (SELECT received_at FROM feed WHERE id = \(feed))
+                """) == 3)
+            #expect(try await Self.count(client, """
+                SELECT count(*)::int FROM feed
+                WHERE id = \(feed) AND status = 'applied' AND rows_total = 3 AND inserted = 3 AND finished_at IS NOT NULL
+                  AND byte_size = \(Self.feedA.utf8.count) AND encode(sha256, 'hex') = '\(report.sha256)'
+                  AND indicators = ARRAY[(SELECT id FROM indicator WHERE key = 'low_birth_weight')]
+                """) == 1)
+            #expect(try await Self.count(client, "SELECT numerator::int FROM observation WHERE period = '2022'") == 52)
+            // The same bytes again: a duplicate of it, found by its digest.
+            #expect(try await Self.ingest(client, catalogue, Self.feedA, name: "again.csv").status == .duplicate)
+            // The partner's next feed compares with what is stored: merged, not copied.
+            let next = LogRecording()
+            let revised = try await Self.ingest(client, catalogue, Self.feedA.replacingOccurrences(of: ",52,900,", with: ",53,900,"),
+                                                name: "revised.csv", logger: next.logger(label: "ingest", level: .debug))
+            #expect(!next.recorded.contains { $0.contains("first load") }, "\(next.recorded)")
+            #expect((revised.inserted, revised.updated, revised.unchanged) == (0, 1, 2))
+            #expect(try await Self.count(client, "SELECT numerator::int FROM observation WHERE period = '2022'") == 53)
         }
     }
 
@@ -274,7 +312,7 @@ struct FeedIngestTests {
             #expect(String(reflecting: failure).contains("observation rows without their revision"), "\(String(reflecting: failure))")
             #expect(try await Self.count(client, "SELECT count(*)::int FROM schema_migration WHERE version = 11") == 0)
             try await client.query("DELETE FROM observation WHERE indicator_id = 2", logger: TestCluster.logger)
-            #expect(try await migrator.migrate() == [11, 12, 13, 14, 15])
+            #expect(try await migrator.migrate() == [11, 12, 13, 14, 15, 16])
             #expect(try await current() == before)
             #expect(try await Self.count(client, "SELECT count(*)::int FROM observation_revision") == 18)
         }

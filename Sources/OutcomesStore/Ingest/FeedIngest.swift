@@ -148,40 +148,79 @@ public struct FeedIngest: Sendable {
         let ids = try keys.copyIDs(for: CatalogueKeyOrder(catalogue))
         var progress = Progress()
         let validator = RowValidator(catalogue: catalogue, partner: options.partner.key, today: options.today)
-        try await connection.copyFrom(table: "feed_staging", columns: CopyText.columns, logger: logger) { writer in
-            var buffer: [UInt8] = []
-            buffer.reserveCapacity(1 << 17)
-            var iterator = chunks.makeAsyncIterator()
-            var csv = CSVFeedReader(validator: validator)
-            var json = validator
-            var all: [UInt8] = []
-            do {
-                while let chunk = try await iterator.next(isolation: isolation) {
-                    progress.hasher.update(data: chunk)
-                    progress.bytes += chunk.count
-                    switch options.format {
-                    case .csv: try progress.take(try csv.consume(chunk[...]), ids: ids, into: &buffer)
-                    case .json: all += chunk   // JSON is parsed whole; CSV is the bulk path
-                    }
-                    if buffer.count >= 1 << 16 {
+        // A partner's first load is copied straight into the history (``FirstLoad``): its feed
+        // row comes first, for the rows' feed_id, after a savepoint that a repeated key goes back to.
+        var first: (feedID: Int64, spill: FirstLoad.Spill)?
+        if !options.dryRun, try await FirstLoad.claim(partner: options.partner.key, catalogue: catalogue, keys: keys,
+                                                      on: connection, logger: logger) != nil {
+            try await connection.query("SAVEPOINT \(unescaped: FirstLoad.savepoint)", logger: logger)
+            let provisional = ImportReport(feedID: nil, status: .applied, duplicateOf: nil, partner: options.partner.key,
+                                           fileName: options.fileName, sha256: String(repeating: "0", count: 64), rows: 0,
+                                           inserted: 0, updated: 0, unchanged: 0, rejected: 0, fileError: nil, errors: [])
+            first = (try await insertFeed(provisional, status: "applied", options: options, bytes: 0, on: connection), try FirstLoad.Spill())
+        }
+        // The COPY's failure while rows were still coming (a first load's repeated key): the rest
+        // of the feed is still read into the spill, then the error is rethrown by the COPY's end.
+        var copyFailure: (any Error)?
+        let target = first == nil ? "feed_staging" : "observation_revision"
+        do {
+            try await connection.copyFrom(table: target, columns: first == nil ? CopyText.columns : CopyText.directColumns,
+                                          logger: logger) { writer in
+                var buffer: [UInt8] = []
+                buffer.reserveCapacity(1 << 17)
+                var direct: [UInt8] = []
+                /// Sends the staged rows in `buffer`: to staging, or for a first load into the history
+                /// and the spill.
+                func send(_ isolation: isolated (any Actor)?) async throws {
+                    guard let (feedID, spill) = first else {
                         try await writer.write(ByteBuffer(bytes: buffer))
                         buffer.removeAll(keepingCapacity: true)
+                        return
+                    }
+                    try spill.append(buffer)
+                    if copyFailure == nil {
+                        direct.removeAll(keepingCapacity: true)
+                        FirstLoad.directRows(fromStaged: buffer, feed: feedID, into: &direct)
+                        do { try await writer.write(ByteBuffer(bytes: direct)) } catch { copyFailure = error }
+                    }
+                    buffer.removeAll(keepingCapacity: true)
+                }
+                var iterator = chunks.makeAsyncIterator()
+                var csv = CSVFeedReader(validator: validator)
+                var json = validator
+                var all: [UInt8] = []
+                do {
+                    while let chunk = try await iterator.next(isolation: isolation) {
+                        progress.hasher.update(data: chunk)
+                        progress.bytes += chunk.count
+                        switch options.format {
+                        case .csv: try progress.take(try csv.consume(chunk[...]), ids: ids, into: &buffer)
+                        case .json: all += chunk   // JSON is parsed whole; CSV is the bulk path
+                        }
+                        if buffer.count >= 1 << 16 { try await send(isolation) }
+                    }
+                    switch options.format {
+                    case .csv: try progress.take(try csv.finish(), ids: ids, into: &buffer)
+                    case .json: try progress.take(try JSONFeedReader.read(all, validator: &json), ids: ids, into: &buffer)
+                    }
+                } catch let error as FeedFileError {
+                    progress.fileError = error
+                    buffer.removeAll()
+                    // Read the rest so the recorded sha256 covers the whole feed.
+                    while let chunk = try await iterator.next(isolation: isolation) {
+                        progress.hasher.update(data: chunk)
+                        progress.bytes += chunk.count
                     }
                 }
-                switch options.format {
-                case .csv: try progress.take(try csv.finish(), ids: ids, into: &buffer)
-                case .json: try progress.take(try JSONFeedReader.read(all, validator: &json), ids: ids, into: &buffer)
-                }
-            } catch let error as FeedFileError {
-                progress.fileError = error
-                buffer.removeAll()
-                // Read the rest so the recorded sha256 covers the whole feed.
-                while let chunk = try await iterator.next(isolation: isolation) {
-                    progress.hasher.update(data: chunk)
-                    progress.bytes += chunk.count
-                }
+                if !buffer.isEmpty { try await send(isolation) }
             }
-            if !buffer.isEmpty { try await writer.write(ByteBuffer(bytes: buffer)) }
+        } catch let error as PSQLError where first != nil && error.serverInfo?[.sqlState] == "23505" {
+            // A first load that repeats a key: back to before its feed row and rows, and staged
+            // from the spill, to be merged the usual way (which refuses the repeated rows).
+            logger.debug("first load repeats a key; staging it to merge", metadata: ["partner": "\(options.partner.key)"])
+            try await connection.query("ROLLBACK TO SAVEPOINT \(unescaped: FirstLoad.savepoint)", logger: logger)
+            try await first?.spill.stage(on: connection, logger: logger)
+            first = nil
         }
 
         let sha = Self.hex(Array(progress.hasher.finalize()))
@@ -198,7 +237,8 @@ public struct FeedIngest: Sendable {
         // Rows that would change published values: refused unless the feed confirms them.
         let place: RowError.Place = options.format == .json ? .observation : .line
         let published = PublishedRevisions(catalogue: catalogue, logger: logger)
-        let changes = try await published.changes(confirmed: options.confirmRevisions, on: connection)
+        // A first load has no stored value, so no published one to change (and no staging).
+        let changes = first != nil ? [] : try await published.changes(confirmed: options.confirmRevisions, on: connection)
         report.publishedChanges = Array(changes.prefix(Self.maximumReportedErrors))
         if !options.confirmRevisions, !changes.isEmpty {
             let refused = changes.map { $0.rowError(place: place) }
@@ -232,6 +272,21 @@ public struct FeedIngest: Sendable {
             return StageResult(report: report, commit: false, bytes: progress.bytes)
         }
 
+        if let (feedID, _) = first {
+            // Every row is in: each one a new key's revision 1.
+            logger.debug("first load copied into the history", metadata: ["feed_id": "\(feedID)", "rows": "\(progress.staged)"])
+            report.feedID = feedID
+            report.inserted = progress.staged
+            report.unchanged = 0
+            try await insertErrors(report.errors, feedID: feedID, on: connection)
+            try await connection.query("""
+                UPDATE feed SET finished_at = clock_timestamp(), sha256 = \(ByteBuffer(bytes: report.sha256.hexBytes)),
+                    byte_size = \(progress.bytes), rows_total = \(report.rows), inserted = \(report.inserted), updated = 0, unchanged = 0,
+                    rejected = \(report.rejected), indicators = \(progress.indicators.sorted())::int[]
+                WHERE id = \(feedID)
+                """, logger: logger)
+            return StageResult(report: report, commit: true, bytes: progress.bytes)
+        }
         let feedID = try await insertFeed(report, status: "applied", options: options, bytes: progress.bytes, on: connection)
         report.feedID = feedID
         let staged = ContinuousClock.now

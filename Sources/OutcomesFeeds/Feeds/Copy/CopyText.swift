@@ -44,10 +44,17 @@ public enum CopyText {
     private static let tab: UInt8 = 0x09
 
     public static func append(_ row: ObservationRow, ids: IDs, to buffer: inout [UInt8]) throws {
-        guard let at = row.positions, ids.indicators.indices.contains(at.indicator), ids.areas.indices.contains(at.area),
-              ids.breakdowns.indices.contains(at.breakdown) else { throw MissingID(line: row.line) }
         appendInteger(row.line, to: &buffer)
         buffer.append(tab)
+        try appendObservation(row, ids: ids, to: &buffer)
+        buffer.append(0x0A)
+    }
+
+    /// The columns of ``columns`` after `line` (``observationColumns``), without the newline:
+    /// what a staged row and a row copied straight into the history (``appendDirect``) share.
+    public static func appendObservation(_ row: ObservationRow, ids: IDs, to buffer: inout [UInt8]) throws {
+        guard let at = row.positions, ids.indicators.indices.contains(at.indicator), ids.areas.indices.contains(at.area),
+              ids.breakdowns.indices.contains(at.breakdown) else { throw MissingID(line: row.line) }
         appendInteger(Int(ids.indicators[at.indicator]), to: &buffer)
         buffer.append(tab)
         appendInteger(Int(ids.areas[at.area]), to: &buffer)
@@ -77,6 +84,21 @@ public enum CopyText {
         } else {
             appendText(row.reason, to: &buffer)
         }
+    }
+
+    /// ``columns`` without `line`.
+    public static let observationColumns = Array(columns.dropFirst())
+
+    /// The column list for a first load copied straight into `observation_revision`: the
+    /// observation, then the feed (revision 1 and the time recorded are the table's defaults).
+    public static let directColumns = observationColumns + ["feed_id"]
+
+    /// A staged row's observation (its bytes after `line` and the tab, from ``append``), as a row
+    /// of ``directColumns`` for `feed`: the row is encoded once and framed twice.
+    public static func appendDirect(observation: ArraySlice<UInt8>, feed: Int64, to buffer: inout [UInt8]) {
+        buffer.append(contentsOf: observation)
+        buffer.append(tab)
+        appendInteger(Int(feed), to: &buffer)
         buffer.append(0x0A)
     }
 
