@@ -29,6 +29,18 @@ struct SlowRequestTests {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
             }
             guard status == 0 else { throw POSIXError(.ECONNREFUSED) }
+            var st = stat()
+            inode = fstat(fd, &st) == 0 ? st.st_ino : 0
+        }
+
+        /// The socket's inode when connected: if the descriptor is later closed by someone else
+        /// and its number reused, the inode differs (said in failure messages).
+        let inode: ino_t
+
+        /// Whether the descriptor still names the socket this connection opened.
+        var isSameSocket: Bool {
+            var st = stat()
+            return fstat(fd, &st) == 0 && st.st_ino == inode
         }
 
         deinit { close(fd) }
@@ -120,6 +132,7 @@ struct SlowRequestTests {
             // whether the timeout closed the connection (RequestReadTimeout).
             let after = try #require(closedAfter, """
                 the server kept the trickling connection open for 30 s; it sent: \(connection.received.prefix(300))
+                the descriptor \(connection.fd) still names the socket connected: \(connection.isSameSocket)
                 the server's log: \(log.recorded.suffix(40).joined(separator: "\n"))
                 """)
             #expect(after >= .seconds(1.5) && after < .seconds(10), "closed after \(after); the server sent: \(connection.received.prefix(300))")
@@ -134,6 +147,7 @@ struct SlowRequestTests {
             let closedAfter = await Self.trickle(connection, "GET /healthz HTTP/1.1\r\nHost: localhost\r\n" + String(repeating: "X-Slow: 1\r\n", count: 100))
             let after = try #require(closedAfter, """
                 the server kept the trickling connection open for 30 s; it sent: \(connection.received.prefix(300))
+                the descriptor \(connection.fd) still names the socket connected: \(connection.isSameSocket)
                 the server's log: \(log.recorded.suffix(40).joined(separator: "\n"))
                 """)
             #expect(after < .seconds(10), "closed after \(after); the server sent: \(connection.received.prefix(300))")
