@@ -34,7 +34,11 @@ struct ServeTests {
         defer { try? FileManager.default.removeItem(atPath: root) }
         // The user must reach the binary and catalogue: copy both into a folder it can read.
         let binary = root + "/outcomesd"
-        try FileManager.default.copyItem(atPath: DaemonProcess.binary, toPath: binary)
+        // A hard link, not a copy: a copy's write descriptor, inherited by a process another test
+        // forks meanwhile, made the exec fail with "Text file busy" (seen once in a full run).
+        if link(DaemonProcess.binary, binary) != 0 {
+            try FileManager.default.copyItem(atPath: DaemonProcess.binary, toPath: binary)
+        }
         try FileManager.default.copyItem(atPath: catalogue, toPath: root + "/Indicators")
         let state = root + "/state"
         try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)

@@ -20,7 +20,8 @@ struct SlowRequestTests {
         let fd: Int32
 
         init(port: Int) throws {
-            fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            self.fd = fd
             var address = sockaddr_in()
             address.sin_family = sa_family_t(AF_INET)
             address.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -28,9 +29,9 @@ struct SlowRequestTests {
             let status = withUnsafePointer(to: &address) {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
             }
-            guard status == 0 else { throw POSIXError(.ECONNREFUSED) }
             var st = stat()
-            inode = fstat(fd, &st) == 0 ? st.st_ino : 0
+            inode = status == 0 && fstat(fd, &st) == 0 ? st.st_ino : 0
+            guard status == 0 else { throw POSIXError(.ECONNREFUSED) }
         }
 
         /// The socket's inode when connected: if the descriptor is later closed by someone else
