@@ -228,6 +228,57 @@ struct FeedIngestTests {
         }
     }
 
+    @Test("a first load's claim holds the lock of every indicator of the partner until its transaction ends, and is refused once one has a value")
+    func firstLoadClaimLocksEveryIndicator() async throws {
+        try await TestCluster.withMigratedDatabase { client, catalogue in
+            let keys = try await CatalogueKeys.load(client, logger: TestCluster.logger)
+            let ids = catalogue.indicators.filter { $0.partner == "local_health_board" }.compactMap { keys.indicators[$0.id] }
+            #expect(ids.count > 1)
+            try await client.withConnection { holder in
+                try await holder.query("BEGIN", logger: TestCluster.logger)
+                let claimed = try await FirstLoad.claim(partner: "local_health_board", catalogue: catalogue, keys: keys,
+                                                        on: holder, logger: TestCluster.logger)
+                #expect(claimed?.count == ids.count)
+                // From another session, not one of them can be taken.
+                #expect(try await Self.count(client, """
+                    SELECT count(*)::int FROM unnest(ARRAY[\(ids.map(String.init).joined(separator: ","))]::int[]) AS u(id)
+                    WHERE pg_try_advisory_xact_lock(\(FeedIngest.indicatorLockSpace), id)
+                    """) == 0)
+                try await holder.query("ROLLBACK", logger: TestCluster.logger)
+            }
+            #expect(try await Self.count(client, """
+                SELECT count(*)::int FROM unnest(ARRAY[\(ids.map(String.init).joined(separator: ","))]::int[]) AS u(id)
+                WHERE pg_try_advisory_xact_lock(\(FeedIngest.indicatorLockSpace), id)
+                """) == ids.count)
+            // Once one indicator has a value, the partner's feeds are merged.
+            _ = try await Self.ingest(client, catalogue, Self.feedA)
+            try await client.withConnection { holder in
+                try await holder.query("BEGIN", logger: TestCluster.logger)
+                #expect(try await FirstLoad.claim(partner: "local_health_board", catalogue: catalogue, keys: keys,
+                                                  on: holder, logger: TestCluster.logger) == nil)
+                try await holder.query("ROLLBACK", logger: TestCluster.logger)
+            }
+        }
+    }
+
+    @Test("a first load of 100,000 rows whose third row repeats its first: the COPY stops mid-feed, the rest is read and merged, only the repeat is refused")
+    func firstLoadRepeatMidStream() async throws {
+        try await TestCluster.withMigratedDatabase { client, catalogue in
+            let (text, rows) = SyntheticFeed.csv(catalogue, partner: "local_authority", rows: 100_000)
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            lines.insert(lines[1], at: 3)   // file line 4 repeats file line 2
+            let log = LogRecording()
+            let report = try await Self.ingest(client, catalogue, lines.joined(separator: "\n"), partner: "local_authority",
+                                               name: "big.csv", logger: log.logger(label: "ingest", level: .debug))
+            #expect(log.recorded.contains { $0.contains("first load repeats a key; staging it to merge") }, "\(log.recorded.suffix(5))")
+            #expect(report.status == .applied)
+            #expect((report.rows, report.inserted, report.rejected) == (rows + 1, rows, 1))
+            #expect(report.errors.map { "\($0.line) \($0.code)" } == ["4 duplicate_key"])
+            #expect(try await Self.count(client, "SELECT count(*)::int FROM observation_revision") == rows)
+            #expect(try await Self.count(client, "SELECT count(*)::int FROM feed") == 1)
+        }
+    }
+
     @Test("a feed with a first load of one indicator and revisions of another: the first is inserted as revision 1, only the other's changed rows are revised")
     func firstLoadBesideRevisions() async throws {
         try await TestCluster.withMigratedDatabase { client, catalogue in

@@ -32,9 +32,10 @@ struct FirstLoad {
                       logger: Logger) async throws -> [Int32]? {
         let ids = catalogue.indicators.filter { $0.partner == partner }.compactMap { keys.indicators[$0.id] }.sorted()
         guard !ids.isEmpty, try await empty(ids, on: connection, logger: logger) else { return nil }
+        // Every row is read: each is one lock taken (a LIMIT would stop at the first).
         for try await _ in try await connection.query("""
-            SELECT 1 FROM (SELECT id, pg_advisory_xact_lock(\(FeedIngest.indicatorLockSpace), id)
-                           FROM unnest(\(ids)::int[]) AS u(id) ORDER BY id) t LIMIT 1
+            SELECT t.id FROM (SELECT id, pg_advisory_xact_lock(\(FeedIngest.indicatorLockSpace), id)
+                              FROM unnest(\(ids)::int[]) AS u(id) ORDER BY id) t
             """, logger: logger) {}
         // Asked again under the locks, in a statement of its own (a snapshot taken after them).
         return try await empty(ids, on: connection, logger: logger) ? ids : nil
