@@ -8,7 +8,8 @@ public struct Catalogue: Hashable, Sendable {
     public var partners: [Partner]
     public var breakdowns: [Breakdown]
     public var areas: [Area]
-    /// Sorted by id.
+    /// Sorted by id (by ``init``): readers walk it in id order (``AreaSummary/build``). Tests
+    /// change indicators' rules in place; nothing reorders it.
     public var indicators: [Indicator]
     /// Late-feed rules and the repeat interval, from `alerts.yaml`.
     public var alertSettings: AlertSettings

@@ -27,18 +27,19 @@ struct FirstLoad {
     static let savepoint = "first_load"
 
     /// Whether every indicator of `partner` is still without observations, checked after taking
-    /// their locks (held to the commit). nil: not a first load (the feed is staged and merged).
+    /// their locks (held to the commit). False: not a first load (the feed is staged and merged).
     static func claim(partner: String, catalogue: Catalogue, keys: CatalogueKeys, on connection: PostgresConnection,
-                      logger: Logger) async throws -> [Int32]? {
+                      logger: Logger) async throws -> Bool {
         let ids = catalogue.indicators.filter { $0.partner == partner }.compactMap { keys.indicators[$0.id] }.sorted()
-        guard !ids.isEmpty, try await empty(ids, on: connection, logger: logger) else { return nil }
+        // Asked first without the locks: most feeds are not first loads and take none here.
+        guard !ids.isEmpty, try await empty(ids, on: connection, logger: logger) else { return false }
         // Every row is read: each is one lock taken (a LIMIT would stop at the first).
         for try await _ in try await connection.query("""
             SELECT t.id FROM (SELECT id, pg_advisory_xact_lock(\(FeedIngest.indicatorLockSpace), id)
                               FROM unnest(\(ids)::int[]) AS u(id) ORDER BY id) t
             """, logger: logger) {}
         // Asked again under the locks, in a statement of its own (a snapshot taken after them).
-        return try await empty(ids, on: connection, logger: logger) ? ids : nil
+        return try await empty(ids, on: connection, logger: logger)
     }
 
     private static func empty(_ ids: [Int32], on connection: PostgresConnection, logger: Logger) async throws -> Bool {
@@ -81,7 +82,7 @@ struct FirstLoad {
         }
 
         /// Copies the kept rows into `feed_staging`.
-        func stage(on connection: PostgresConnection, logger: Logger) async throws {
+        func stage(on connection: PostgresConnection, logger: Logger, isolation: isolated (any Actor)? = #isolation) async throws {
             try handle.seek(toOffset: 0)
             try await connection.copyFrom(table: "feed_staging", columns: CopyText.columns, logger: logger) { writer in
                 while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
