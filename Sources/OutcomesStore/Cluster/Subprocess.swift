@@ -7,6 +7,11 @@ import Glibc
 /// `waitUntilExit` depends on a run loop and was seen here to leave children unreaped when called
 /// from a Swift concurrency thread. Output goes to a file, not a pipe: `pg_ctl start` leaves a
 /// server running that could inherit a pipe and hold it open.
+/// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later; Debian 12 has 2.36),
+/// which its headers declare only under `_GNU_SOURCE`, so Swift does not import it.
+@_silgen_name("posix_spawn_file_actions_addclosefrom_np")
+private func glibcAddCloseFrom(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ from: Int32) -> Int32
+
 enum Subprocess {
     struct Failure: Error, CustomStringConvertible {
         var command: String
@@ -51,6 +56,12 @@ enum Subprocess {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, out, 1)
         posix_spawn_file_actions_adddup2(&actions, out, 2)
+        // Nothing else of this process reaches the child: `pg_ctl start` leaves a postmaster
+        // running, which would otherwise keep every descriptor open here at that moment (SwiftNIO
+        // accepts sockets without close-on-exec) for its whole life. An HTTP connection the daemon
+        // closed then stayed open at the TCP level: seen as SlowRequestTests' 30 s hang, with the
+        // server's log showing the close.
+        _ = glibcAddCloseFrom(&actions, 3)
 
         var environment = ProcessInfo.processInfo.environment
         environment["LC_ALL"] = "C"
