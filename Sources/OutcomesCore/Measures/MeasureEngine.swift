@@ -10,6 +10,9 @@
 /// let rows = MeasureEngine.compute(indicator: indicator, points: points, context: context)
 /// ```
 public enum MeasureEngine {
+    /// The rows come in the order of `supplied`, then the derived points (``Aggregation/derive``).
+    /// Where several points share an area, breakdown and period, each gets its own row; benchmarks
+    /// and gaps read the last of them given, quintiles the last with a value.
     public static func compute(indicator: Indicator, points supplied: [ObservationPoint], context: ComputeContext) -> [MeasureRow] {
         guard !supplied.isEmpty else { return [] }
         let points = supplied + Aggregation.derive(supplied, indicator: indicator, context: context)
@@ -24,78 +27,152 @@ public enum MeasureEngine {
                               trend: TrendResult(label: .cannotBeCalculated, chiSquared: nil, slope: nil, reason: "not assessed"),
                               change: nil, quintile: nil, targetMet: nil, stale: nil, gap: nil)
         }
-        struct PointKey: Hashable { var area: Int32; var breakdown: Int16; var period: Period }
-        var index: [PointKey: Int] = [:]
-        for (i, row) in rows.enumerated() { index[PointKey(area: row.area, breakdown: row.breakdown, period: row.period)] = i }
+        // Row positions (rows follow `points`) sorted by series (area, breakdown), then period, then
+        // position: each series is a run in period order, and the rows a row is compared with are
+        // read by cursors walking their own series alongside, with no hashing.
+        let order = points.indices.map { RowKey(points[$0], position: $0) }.sorted()
 
-        // 2. Per series: change, trend, staleness.
-        struct SeriesKey: Hashable { var area: Int32; var breakdown: Int16 }
-        var series: [SeriesKey: [Int]] = [:]
-        for (i, row) in rows.enumerated() { series[SeriesKey(area: row.area, breakdown: row.breakdown), default: []].append(i) }
         let expected = Staleness.latestExpectedPeriod(for: indicator, today: context.today)
-        for (_, members) in series {
-            let ordered = members.sorted { rows[$0].period < rows[$1].period }
-            var trendPoints: [TrendPoint] = []
-            for (n, i) in ordered.enumerated() {
-                let row = rows[i]
-                if n > 0, let previous = rows[ordered[n - 1]].value, let current = row.value,
-                   rows[ordered[n - 1]].period.next == row.period {
-                    rows[i].change = Change.between(previous: previous, current: current)
+        var trendPoints: [TrendPoint] = []
+        var ranked: [QuintileEntry] = []
+        for run in order.runs({ $0.area == $1.area && $0.breakdown == $1.breakdown }) {
+            let area = order[run.lowerBound].area, breakdown = order[run.lowerBound].breakdown
+            let facts = context.areaFacts[area]
+            let isLocalAuthority = facts?.isLocalAuthority == true
+            let isPriorityGroup = breakdown != context.allBreakdown && context.breakdowns[breakdown]?.isPriorityGroup == true
+            var wales = SeriesCursor(order, area: context.wales, breakdown: breakdown)
+            var all = SeriesCursor(order, area: area, breakdown: context.allBreakdown)
+            var board: (id: Int32, cursor: SeriesCursor)?
+            // Within one period type the run ascends, so every trend point so far is at or before
+            // the row; mixed types (never within one indicator) keep the filter by ordinal.
+            let oneType = order[run.lowerBound].periodType == order[run.upperBound - 1].periodType
+            trendPoints.removeAll(keepingCapacity: true)
+            for n in run {
+                let key = order[n], i = key.position
+                let period = rows[i].period
+                // 2. Per series: change, trend, target.
+                if n > run.lowerBound {
+                    let p = order[n - 1].position
+                    if let previous = rows[p].value, let current = rows[i].value, rows[p].period.next == period {
+                        rows[i].change = Change.between(previous: previous, current: current)
+                    }
                 }
-                if let value = row.value {
-                    trendPoints.append(TrendPoint(ordinal: row.period.ordinal, value: value, lower95: row.interval95?.lower,
-                                                  upper95: row.interval95?.upper, numerator: row.numerator, denominator: row.denominator))
+                if let value = rows[i].value {
+                    trendPoints.append(TrendPoint(ordinal: period.ordinal, value: value, lower95: rows[i].interval95?.lower,
+                                                  upper95: rows[i].interval95?.upper, numerator: rows[i].numerator,
+                                                  denominator: rows[i].denominator))
                 }
-                rows[i].trend = RecentTrend.assess(trendPoints.filter { $0.ordinal <= row.period.ordinal }.suffix(5).map { $0 },
-                                                   polarity: indicator.polarity)
-                if let target = indicator.target, let value = row.value {
+                rows[i].trend = oneType
+                    ? RecentTrend.assess(ordered: trendPoints[...], polarity: indicator.polarity)
+                    : RecentTrend.assess(trendPoints.filter { $0.ordinal <= period.ordinal }.suffix(RecentTrend.pointCount).map { $0 },
+                                         polarity: indicator.polarity)
+                if let target = indicator.target, let value = rows[i].value {
                     switch indicator.polarity {
                     case .highIsGood: rows[i].targetMet = value >= target
                     case .lowIsGood: rows[i].targetMet = value <= target
                     case .noJudgement: rows[i].targetMet = nil
                     }
                 }
+                // 3. Benchmarks: Wales and the health board, same breakdown and period.
+                if area != context.wales, let w = wales.position(at: key) {
+                    rows[i].vsWales = BenchmarkComparison.compare(interval95: rows[i].interval95, interval998: rows[i].interval998,
+                                                                  benchmark: rows[w].value, polarity: indicator.polarity)
+                }
+                if isLocalAuthority, let id = facts?.parent(on: period.firstDay) {
+                    if board?.id != id { board = (id, SeriesCursor(order, area: id, breakdown: breakdown)) }
+                    if let b = board?.cursor.position(at: key) {
+                        rows[i].vsBoard = BenchmarkComparison.compare(interval95: rows[i].interval95, interval998: rows[i].interval998,
+                                                                      benchmark: rows[b].value, polarity: indicator.polarity)
+                    }
+                }
+                // 4. Equity gap of a priority group against all children.
+                if isPriorityGroup, let groupValue = rows[i].value, let a = all.position(at: key), let allValue = rows[a].value {
+                    rows[i].gap = EquityGap.between(group: groupValue, groupInterval: rows[i].interval95,
+                                                    all: allValue, allInterval: rows[a].interval95)
+                }
+                // A local authority's last valued row of each period takes part in the quintiles.
+                if isLocalAuthority, let value = rows[i].value {
+                    if let last = ranked.last, last.key.area == area, last.key.sameSlot(as: key) { ranked.removeLast() }
+                    ranked.append(QuintileEntry(key: key, value: value))
+                }
             }
-            if let last = ordered.last {
-                rows[last].stale = Staleness.isStale(latest: rows[last].period, expected: expected)
-            }
-        }
-
-        // 3. Benchmarks: Wales and the health board, same breakdown and period.
-        for i in rows.indices {
-            let row = rows[i]
-            if row.area != context.wales, let w = index[PointKey(area: context.wales, breakdown: row.breakdown, period: row.period)] {
-                rows[i].vsWales = BenchmarkComparison.compare(interval95: row.interval95, interval998: row.interval998,
-                                                              benchmark: rows[w].value, polarity: indicator.polarity)
-            }
-            if context.areas[row.area]?.kind == .localAuthority, let board = context.parent(of: row.area, in: row.period),
-               let b = index[PointKey(area: board, breakdown: row.breakdown, period: row.period)] {
-                rows[i].vsBoard = BenchmarkComparison.compare(interval95: row.interval95, interval998: row.interval998,
-                                                              benchmark: rows[b].value, polarity: indicator.polarity)
-            }
-            // 4. Equity gap of a priority group against all children.
-            if row.breakdown != context.allBreakdown, context.breakdowns[row.breakdown]?.isPriorityGroup == true,
-               let a = index[PointKey(area: row.area, breakdown: context.allBreakdown, period: row.period)],
-               let groupValue = row.value, let allValue = rows[a].value {
-                rows[i].gap = EquityGap.between(group: groupValue, groupInterval: row.interval95,
-                                                all: allValue, allInterval: rows[a].interval95)
-            }
+            let last = order[run.upperBound - 1].position
+            rows[last].stale = Staleness.isStale(latest: rows[last].period, expected: expected)
         }
 
         // 5. Quintiles among local authorities, per breakdown and period.
-        struct Slot: Hashable { var breakdown: Int16; var period: Period }
-        var slots: [Slot: [String: Int]] = [:]
-        var values: [Slot: [String: Double]] = [:]
-        for (i, row) in rows.enumerated() where context.areas[row.area]?.kind == .localAuthority {
-            guard let value = row.value, let code = context.areas[row.area]?.code else { continue }
-            values[Slot(breakdown: row.breakdown, period: row.period), default: [:]][code] = value
-            slots[Slot(breakdown: row.breakdown, period: row.period), default: [:]][code] = i
-        }
-        for (slot, byCode) in values {
-            for (code, quintile) in Quintiles.assign(byCode, polarity: indicator.polarity) {
-                if let i = slots[slot]?[code] { rows[i].quintile = quintile }
-            }
+        ranked.sort { $0.key.sameSlot(as: $1.key) ? $0.key.area < $1.key.area : $0.key.slotPrecedes($1.key) }
+        for run in ranked.runs({ $0.key.sameSlot(as: $1.key) }) {
+            let quintiles = Quintiles.assign(ranked[run].map(\.value), polarity: indicator.polarity)
+            for (entry, quintile) in zip(ranked[run], quintiles) where quintile != nil { rows[entry.key.position].quintile = quintile }
         }
         return rows
+    }
+
+    /// A row's place: series (area, breakdown), period (type, ordinal), then position in the rows.
+    /// Within a type the ordinal identifies the period.
+    private struct RowKey: Comparable {
+        var area: Int32
+        var breakdown: Int16
+        var periodType: Int
+        var ordinal: Int
+        var position: Int
+
+        init(_ point: ObservationPoint, position: Int) {
+            area = point.area
+            breakdown = point.breakdown
+            periodType = point.period.type.rank
+            ordinal = point.period.ordinal
+            self.position = position
+        }
+
+        func samePeriod(as other: RowKey) -> Bool { periodType == other.periodType && ordinal == other.ordinal }
+
+        /// Whether the period comes before `other`'s (by type, then time, as `Period`'s order).
+        func periodPrecedes(_ other: RowKey) -> Bool {
+            periodType != other.periodType ? periodType < other.periodType : ordinal < other.ordinal
+        }
+
+        func sameSlot(as other: RowKey) -> Bool { breakdown == other.breakdown && samePeriod(as: other) }
+
+        /// Whether the breakdown and period come before `other`'s.
+        func slotPrecedes(_ other: RowKey) -> Bool {
+            breakdown != other.breakdown ? breakdown < other.breakdown : periodPrecedes(other)
+        }
+
+        static func < (a: RowKey, b: RowKey) -> Bool {
+            if a.area != b.area { return a.area < b.area }
+            return a.sameSlot(as: b) ? a.position < b.position : a.slotPrecedes(b)
+        }
+    }
+
+    /// Reads one series (area, breakdown) of the sorted keys alongside another series walked in
+    /// period order.
+    private struct SeriesCursor {
+        private let order: [RowKey]
+        private let start: Int
+        private let end: Int
+        private var next: Int
+
+        init(_ order: [RowKey], area: Int32, breakdown: Int16) {
+            self.order = order
+            start = order.partitionPoint { $0.area > area || $0.area == area && $0.breakdown >= breakdown }
+            end = order.partitionPoint { $0.area > area || $0.area == area && $0.breakdown > breakdown }
+            next = start
+        }
+
+        /// The position of the series' last row in `key`'s period, if any. Contract: successive
+        /// calls ask for periods in non-decreasing order.
+        mutating func position(at key: RowKey) -> Int? {
+            while next < end, !key.periodPrecedes(order[next]) { next += 1 }
+            guard next > start, order[next - 1].samePeriod(as: key) else { return nil }
+            return order[next - 1].position
+        }
+    }
+
+    /// A local authority's value in one slot (breakdown and period), for the quintiles.
+    private struct QuintileEntry {
+        var key: RowKey
+        var value: Double
     }
 }

@@ -20,22 +20,35 @@ public enum Quintiles {
     /// Non-finite values are left out. With fewer values than quintiles (fewer than five areas) no
     /// quintiles are assigned and the result is empty, as phe_quantile returns NA.
     public static func assign(_ values: [String: Double], polarity: Indicator.Polarity) -> [String: Int] {
+        let entries = Array(values)
+        let quintiles = assign(entries.map(\.value), polarity: polarity)
+        var result: [String: Int] = [:]
+        result.reserveCapacity(entries.count)
+        for (entry, quintile) in zip(entries, quintiles) { if let quintile { result[entry.key] = quintile } }
+        return result
+    }
+
+    /// The rule of ``assign(_:polarity:)`` on values given by position: the quintile of each value,
+    /// in the order given; nil for non-finite values, and every entry nil when fewer than ``count``
+    /// values are finite. A value's quintile depends only on how many values are strictly better,
+    /// so which keys the values belong to (the public form's tie order) cannot change it.
+    static func assign(_ values: [Double], polarity: Indicator.Polarity) -> [Int?] {
+        var result = [Int?](repeating: nil, count: values.count)
         // Lower adjusted value = better.
-        let adjusted = values.compactMap { key, value -> (key: String, value: Double)? in
-            guard value.isFinite else { return nil }
-            return (key, polarity == .highIsGood ? -value : value)
+        var adjusted: [(position: Int, value: Double)] = []
+        adjusted.reserveCapacity(values.count)
+        for (position, value) in values.enumerated() where value.isFinite {
+            adjusted.append((position, polarity == .highIsGood ? -value : value))
         }
         let n = adjusted.count
-        guard n >= count else { return [:] }
-        let sorted = adjusted.sorted { ($0.value, $0.key) < ($1.value, $1.key) }
-        var result: [String: Int] = [:]
-        result.reserveCapacity(n)
+        guard n >= count else { return result }
+        adjusted.sort { $0.value < $1.value }
         var rank = 1
-        for (index, item) in sorted.enumerated() {
-            if index > 0, item.value != sorted[index - 1].value { rank = index + 1 }
+        for (index, item) in adjusted.enumerated() {
+            if index > 0, item.value != adjusted[index - 1].value { rank = index + 1 }
             let numerator = count * (n + 1 - rank)
             let ceiling = (numerator + n - 1) / n
-            result[item.key] = count + 1 - ceiling
+            result[item.position] = count + 1 - ceiling
         }
         return result
     }

@@ -34,13 +34,20 @@ public enum RecentTrend {
     ///
     /// Points may come in any order; they are sorted by ordinal first.
     public static func assess(_ points: [TrendPoint], polarity: Indicator.Polarity) -> TrendResult {
-        let recent = Array(points.sorted { $0.ordinal < $1.ordinal }.suffix(pointCount))
+        assess(ordered: points.sorted { $0.ordinal < $1.ordinal }[...], polarity: polarity)
+    }
+
+    /// ``assess(_:polarity:)`` for points already in ascending ordinal order (as it sorts them),
+    /// without sorting or allocating: only the last ``pointCount`` points are read. Gives the same
+    /// result, bit for bit, as `assess(_:polarity:)` on the same points.
+    static func assess(ordered points: ArraySlice<TrendPoint>, polarity: Indicator.Polarity) -> TrendResult {
+        let recent = points.suffix(pointCount)
         guard recent.count == pointCount else { return .cannotBeCalculated(.fewerThanFivePoints) }
-        for (previous, next) in zip(recent, recent.dropFirst()) where next.ordinal != previous.ordinal + 1 {
+        for i in recent.indices.dropFirst() where recent[i].ordinal != recent[i - 1].ordinal + 1 {
             return .cannotBeCalculated(.gap)
         }
-        var xs: [Double] = [], ys: [Double] = [], weights: [Double] = []
-        let last = recent[pointCount - 1].ordinal
+        var sample = WeightedSample()
+        let last = recent[recent.endIndex - 1].ordinal
         for point in recent {
             guard let lower = point.lower95, let upper = point.upper95,
                   lower.isFinite, upper.isFinite, point.value.isFinite else {
@@ -52,22 +59,16 @@ public enum RecentTrend {
             if upper < lower { return .cannotBeCalculated(.reversedInterval) }
             let se = (upper - lower) / (2 * z95)
             guard se > 0 else { return .cannotBeCalculated(.zeroWidthInterval) }
-            xs.append(Double(point.ordinal - last))
-            ys.append(point.value)
-            weights.append(1 / (se * se))
+            sample.append(x: Double(point.ordinal - last), y: point.value, w: 1 / (se * se))
         }
-        let full = WeightedLine(x: xs, y: ys, w: weights)
+        let full = WeightedLine(sample)
         let chiSquared = full.sxy * full.sxy / full.sxx
         let slope = full.slope
         guard chiSquared > threshold, slope != 0 else {
             return TrendResult(label: .noSignificantChange, chiSquared: chiSquared, slope: slope)
         }
-        for left in 0..<pointCount {
-            let keep = (0..<pointCount).filter { $0 != left }
-            let partial = WeightedLine(x: keep.map { xs[$0] }, y: keep.map { ys[$0] }, w: keep.map { weights[$0] })
-            guard partial.slope * slope > 0 else {
-                return TrendResult(label: .noSignificantChange, chiSquared: chiSquared, slope: slope)
-            }
+        for left in 0..<pointCount where !(WeightedLine(sample, leavingOut: left).slope * slope > 0) {
+            return TrendResult(label: .noSignificantChange, chiSquared: chiSquared, slope: slope)
         }
         return TrendResult(label: .significant(slope: slope, polarity: polarity),
                            chiSquared: chiSquared, slope: slope)
