@@ -1,86 +1,90 @@
 import OutcomesCore
 
-/// Encodes measure rows as PostgreSQL COPY text: whole rows for `result` (``columns``), and a
-/// series' latest point for `result_latest` (``latestColumns``, the roll-up inputs). Categories
-/// are written as their stored codes (StoredCodes.swift in OutcomesCore).
-enum MeasureCopy {
+/// Encodes measure rows for a binary COPY (``BinaryCopyRows``): whole rows for `result`
+/// (``columns``), and a series' latest point for `result_latest` (``latestColumns``, the roll-up
+/// inputs). Categories are written as their stored codes (StoredCodes.swift in OutcomesCore).
+/// Each field's type is its column's (migration 8).
+///
+/// A set's rows share a few dozen periods: each period's text and first day are encoded once
+/// per ``MeasureCopy`` value.
+struct MeasureCopy {
     static let columns = ["indicator_id", "result_set_id", "area_id", "breakdown_id", "period", "period_start", "value",
                           "lower95", "upper95", "lower998", "upper998", "numerator", "denominator", "derived", "notes",
                           "vs_wales", "vs_board", "trend", "trend_chi2", "change_abs", "change_rel", "quintile",
                           "target_met", "stale", "gap", "gap_significant"]
 
-    static func append(_ row: MeasureRow, resultSet: Int64, to out: inout [UInt8]) {
-        var line = Line(out: out)
-        out = []
-        line.key(row, resultSet)
-        line.field(row.period.description)
-        line.field(row.period.firstDay.description)
-        line.number(row.value)
-        line.number(row.interval95?.lower)
-        line.number(row.interval95?.upper)
-        line.number(row.interval998?.lower)
-        line.number(row.interval998?.upper)
-        line.number(row.numerator)
-        line.number(row.denominator)
-        line.flag(row.derived)
-        line.field(row.notes)   // note letters only: nothing to escape
-        line.code(row.vsWales.category.code)
-        line.code(row.vsBoard.category.code)
-        line.code(row.trend.label.code)
-        line.number(row.trend.chiSquared)
-        line.number(row.change?.absolute)
-        line.number(row.change?.relative)
-        line.field(row.quintile.map(String.init))
-        line.flag(row.targetMet)
-        line.flag(row.stale)
-        line.number(row.gap?.difference)
-        line.last(row.gap?.significant)
-        out = line.out
-    }
-
     static let latestColumns = ["indicator_id", "result_set_id", "area_id", "breakdown_id", "period", "value", "numerator",
                                 "denominator", "vs_wales", "vs_board", "trend", "target_met", "stale", "gap", "gap_significant"]
 
-    static func appendLatest(_ row: MeasureRow, resultSet: Int64, to out: inout [UInt8]) {
-        var line = Line(out: out)
-        out = []
-        line.key(row, resultSet)
-        line.field(row.period.description)
-        line.number(row.value)
-        line.number(row.numerator)
-        line.number(row.denominator)
-        line.code(row.vsWales.category.code)
-        line.code(row.vsBoard.category.code)
-        line.code(row.trend.label.code)
-        line.flag(row.targetMet)
-        line.flag(row.stale)
-        line.number(row.gap?.difference)
-        line.last(row.gap?.significant)
-        out = line.out
+    let resultSet: Int64
+    private var periods: [Period: (text: [UInt8], days: Int)] = [:]
+
+    init(resultSet: Int64) { self.resultSet = resultSet }
+
+    /// One row of `result`.
+    mutating func append(_ row: MeasureRow, to rows: inout BinaryCopyRows) {
+        let period = encoded(row.period)
+        let resultSet = resultSet
+        let size = BinaryCopyRow.bound(fields: Self.columns.count, text: period.text.count + row.notes.utf8.count)
+        rows.append(fields: Int16(Self.columns.count), maxBytes: size) { out in
+            Self.key(row, resultSet, to: &out)
+            period.text.withUnsafeBytes { out.text(utf8: $0) }
+            out.date(daysSinceEpoch: period.days)
+            out.float8(row.value)
+            out.float8(row.interval95?.lower)
+            out.float8(row.interval95?.upper)
+            out.float8(row.interval998?.lower)
+            out.float8(row.interval998?.upper)
+            out.float8(row.numerator)
+            out.float8(row.denominator)
+            out.bool(row.derived)
+            out.text(row.notes)
+            out.int16(row.vsWales.category.code)
+            out.int16(row.vsBoard.category.code)
+            out.int16(row.trend.label.code)
+            out.float8(row.trend.chiSquared)
+            out.float8(row.change?.absolute)
+            out.float8(row.change?.relative)
+            out.int16(row.quintile.map { Int16(truncatingIfNeeded: $0) })
+            out.bool(row.targetMet)
+            out.bool(row.stale)
+            out.float8(row.gap?.difference)
+            out.bool(row.gap?.significant)
+        }
     }
 
-    /// One COPY text line being written: tab-separated fields, `\N` for NULL.
-    private struct Line {
-        var out: [UInt8]
+    /// One row of `result_latest`: the latest point of a series.
+    mutating func appendLatest(_ row: MeasureRow, to rows: inout BinaryCopyRows) {
+        let period = encoded(row.period)
+        let resultSet = resultSet
+        let size = BinaryCopyRow.bound(fields: Self.latestColumns.count, text: period.text.count)
+        rows.append(fields: Int16(Self.latestColumns.count), maxBytes: size) { out in
+            Self.key(row, resultSet, to: &out)
+            period.text.withUnsafeBytes { out.text(utf8: $0) }
+            out.float8(row.value)
+            out.float8(row.numerator)
+            out.float8(row.denominator)
+            out.int16(row.vsWales.category.code)
+            out.int16(row.vsBoard.category.code)
+            out.int16(row.trend.label.code)
+            out.bool(row.targetMet)
+            out.bool(row.stale)
+            out.float8(row.gap?.difference)
+            out.bool(row.gap?.significant)
+        }
+    }
 
-        mutating func field(_ s: String?) {
-            if let s { out.append(contentsOf: s.utf8) } else { out.append(contentsOf: "\\N".utf8) }
-            out.append(0x09)
-        }
-        mutating func number(_ d: Double?) { field(d.flatMap { $0.isFinite ? String($0) : nil }) }
-        mutating func flag(_ b: Bool?) { field(b.map { $0 ? "t" : "f" }) }
-        /// A category's stored code (``ComparisonLevels/code``, ``TrendLabel/code``).
-        mutating func code(_ c: Int16) { field(String(c)) }
-        mutating func key(_ row: MeasureRow, _ resultSet: Int64) {
-            field(String(row.indicator))
-            field(String(resultSet))
-            field(String(row.area))
-            field(String(row.breakdown))
-        }
-        /// The last field: a newline instead of a tab.
-        mutating func last(_ b: Bool?) {
-            out.append(contentsOf: (b.map { $0 ? "t" : "f" } ?? "\\N").utf8)
-            out.append(0x0A)
-        }
+    private static func key(_ row: MeasureRow, _ resultSet: Int64, to out: inout BinaryCopyRow) {
+        out.int32(row.indicator)
+        out.int64(resultSet)
+        out.int32(row.area)
+        out.int16(row.breakdown)
+    }
+
+    private mutating func encoded(_ period: Period) -> (text: [UInt8], days: Int) {
+        if let known = periods[period] { return known }
+        let made = (text: Array(period.description.utf8), days: period.firstDay.daysSinceEpoch)
+        periods[period] = made
+        return made
     }
 }

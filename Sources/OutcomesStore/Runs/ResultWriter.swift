@@ -20,35 +20,24 @@ struct ResultWriter {
             """, logger: logger).decode(Int64.self) {
             set = id
         }
-        try await connection.copyFrom(table: "result", columns: MeasureCopy.columns, logger: logger) { writer in
-            var buffer: [UInt8] = []
-            buffer.reserveCapacity(1 << 17)
+        var encoder = MeasureCopy(resultSet: set)
+        try await connection.copyBinary(into: "result", columns: MeasureCopy.columns, logger: logger) { copy in
             for row in rows {
-                MeasureCopy.append(row, resultSet: set, to: &buffer)
-                if buffer.count >= 1 << 16 {
-                    try await writer.write(ByteBuffer(bytes: buffer))
-                    buffer.removeAll(keepingCapacity: true)
-                }
+                encoder.append(row, to: &copy)
+                try await copy.sendIfFull()
             }
-            if !buffer.isEmpty { try await writer.write(ByteBuffer(bytes: buffer)) }
         }
-        var latest: [SeriesKey: MeasureRow] = [:]
-        for row in rows {
+        var latest: [SeriesKey: Int] = [:]
+        for (i, row) in rows.enumerated() {
             let key = SeriesKey(area: row.area, breakdown: row.breakdown)
-            if let kept = latest[key], kept.period.firstDay >= row.period.firstDay { continue }
-            latest[key] = row
+            if let kept = latest[key], rows[kept].period.firstDay >= row.period.firstDay { continue }
+            latest[key] = i
         }
-        try await connection.copyFrom(table: "result_latest", columns: MeasureCopy.latestColumns, logger: logger) { writer in
-            var buffer: [UInt8] = []
-            buffer.reserveCapacity(1 << 16)
-            for row in latest.values {
-                MeasureCopy.appendLatest(row, resultSet: set, to: &buffer)
-                if buffer.count >= 1 << 16 {
-                    try await writer.write(ByteBuffer(bytes: buffer))
-                    buffer.removeAll(keepingCapacity: true)
-                }
+        try await connection.copyBinary(into: "result_latest", columns: MeasureCopy.latestColumns, logger: logger) { copy in
+            for i in latest.values {
+                encoder.appendLatest(rows[i], to: &copy)
+                try await copy.sendIfFull()
             }
-            if !buffer.isEmpty { try await writer.write(ByteBuffer(bytes: buffer)) }
         }
     }
 
