@@ -61,6 +61,9 @@ public struct ServerContext: Sendable {
     /// The latest finished run, shared by every route and `/readyz`; during an outage the last
     /// one known is served.
     let latestRuns = LatestRunCache()
+    /// The newest roll-up inputs read per area, so a new incremental run's summaries read only
+    /// what it changed (shared by copies).
+    let rollUps = RollUpInputsCache()
     /// Feeds applied by this process, for the scheduler to act on at once (shared by copies).
     let feedSignal = FeedSignal()
 

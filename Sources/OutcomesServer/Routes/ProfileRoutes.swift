@@ -44,7 +44,7 @@ struct ProfileRoutes: Sendable {
               render: (PageContext, ReadRoutes.Rendering) async throws -> String) async throws -> Response {
         let query = request.uri.queryParameters
         let welsh = ResponseFormat.welsh(request, query)
-        let queries = MeasureQueries(client: context.client, logger: context.logger)
+        let queries = MeasureQueries(client: context.client, logger: context.logger, rollUps: context.rollUps)
         let run = try await read.latestRun(queries, request, query)
         var keep: [(String, String)] = []
         for name in ["run", "as_of"] { if let v = query[Substring(name)], !v.isEmpty { keep.append((name, String(v))) } }

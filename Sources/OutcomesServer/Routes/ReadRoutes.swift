@@ -47,7 +47,7 @@ struct ReadRoutes: Sendable {
         let query = query ?? request.uri.queryParameters
         let format = try ResponseFormat.negotiate(request, query)
         let welsh = ResponseFormat.welsh(request, query)
-        let queries = MeasureQueries(client: context.client, logger: context.logger)
+        let queries = MeasureQueries(client: context.client, logger: context.logger, rollUps: context.rollUps)
         let run = try await latestRun(queries, request, query)
         let key = RenderCache.Key(run: run.id, path: path, format: format.rawValue, welsh: welsh, audience: audience)
         let entry: RenderCache.Entry

@@ -71,10 +71,14 @@ public struct MeasureQueries: Sendable {
 
     let client: PostgresClient
     let logger: Logger
+    /// The newest roll-up inputs read per area (the daemon's, shared by its routes); nil: every
+    /// summary reads its run's inputs whole.
+    let rollUps: RollUpInputsCache?
 
-    public init(client: PostgresClient, logger: Logger) {
+    public init(client: PostgresClient, logger: Logger, rollUps: RollUpInputsCache? = nil) {
         self.client = client
         self.logger = logger
+        self.rollUps = rollUps
     }
 
     /// The run to read: the one asked for, else the latest finished at or before `asOf`, else the
@@ -123,13 +127,31 @@ public struct MeasureQueries: Sendable {
     /// The roll-up of one area in a run, built from what the run keeps for it (``RollUpInputs``:
     /// one row per series and the alerts firing after the run) through `catalogue`'s aims and
     /// dimensions; nil for an area retired from the catalogue.
+    ///
+    /// With a ``RollUpInputsCache`` holding the area's inputs in the run this one is based on
+    /// (an incremental run's predecessor), the inputs are those less the recomputed indicators'
+    /// rows plus their new ones (``RollUpInputs/changes(run:area:areaID:keys:on:logger:)``):
+    /// what the run changed is read, not the whole run.
     public func summary(area: Area, run: Int64, catalogue: Catalogue, keys: CatalogueKeys) async throws -> AreaSummary? {
         guard area.validTo == nil, let areaID = keys.areas[area.code] else { return nil }
-        let logger = logger
+        let (logger, rollUps) = (logger, rollUps)
+        let held = rollUps?.get(area: areaID).flatMap { $0.catalogue == catalogue.fingerprint ? $0 : nil }
         let (latest, firing) = try await client.withConnection { connection in
-            (try await RollUpInputs.latest(run: run, area: area, areaID: areaID, keys: keys, on: connection, logger: logger),
-             try await RollUpInputs.firing(run: run, areaID: areaID, keys: keys, on: connection, logger: logger))
+            let latest: [LatestMeasure]
+            if let held, held.run == run {
+                latest = held.latest
+            } else if let held, held.run < run, try await RollUpInputs.basedOn(run: run, on: connection, logger: logger) == held.run {
+                let changed = try await RollUpInputs.changes(run: run, area: area, areaID: areaID, keys: keys, on: connection, logger: logger)
+                latest = held.latest.filter { !changed.indicators.contains($0.indicator) } + changed.latest
+                logger.debug("roll-up inputs from the previous run's", metadata: [
+                    "run": "\(run)", "based_on": "\(held.run)", "area": "\(area.code)",
+                    "indicators_changed": "\(changed.indicators.count)", "series_read": "\(changed.latest.count)"])
+            } else {
+                latest = try await RollUpInputs.latest(run: run, area: area, areaID: areaID, keys: keys, on: connection, logger: logger)
+            }
+            return (latest, try await RollUpInputs.firing(run: run, areaID: areaID, keys: keys, on: connection, logger: logger))
         }
+        rollUps?.put(area: areaID, .init(run: run, catalogue: catalogue.fingerprint, latest: latest))
         return AreaSummary.build(area: area, catalogue: catalogue, latest: latest, firing: firing)
     }
 }

@@ -66,27 +66,75 @@ enum RollUpInputs {
                        logger: Logger) async throws -> [LatestMeasure] {
         var latest: [LatestMeasure] = []
         for try await row in try await connection.query("""
-            SELECT l.indicator_id, l.breakdown_id, l.period, l.value, l.vs_wales, l.vs_board, l.trend, l.target_met,
-                   l.stale, l.gap, l.gap_significant, l.numerator, l.denominator
+            SELECT l.indicator_id, \(unescaped: columns)
             FROM run_result rr
             JOIN result_latest l ON l.indicator_id = rr.indicator_id AND l.result_set_id = rr.result_set_id AND l.area_id = \(areaID)
             WHERE rr.run_id = \(run)
             """, logger: logger) {
             var cells = RowCells(row)
             let i = try cells.next(Int32.self), b = try cells.next(Int16.self)
-            let period = try cells.next(String.self), value = try cells.next(Double?.self)
-            let vsWales = try cells.next(Int16.self), vsBoard = try cells.next(Int16.self), trend = try cells.next(Int16.self)
-            let targetMet = try cells.next(Bool?.self), stale = try cells.next(Bool?.self), gap = try cells.next(Double?.self)
-            let significant = try cells.next(Bool?.self), numerator = try cells.next(Double?.self), denominator = try cells.next(Double?.self)
-            // A series of an indicator or breakdown retired since the run is not in the catalogue's roll-up.
-            guard let indicator = keys.indicatorKeys[i], let breakdown = keys.breakdownKeys[b] else { continue }
-            latest.append(LatestMeasure(indicator: indicator, area: area.code, breakdown: breakdown, period: period, value: value,
-                                        vsWales: try StoredCategory.comparison(vsWales, column: "result_latest.vs_wales"),
-                                        vsBoard: try StoredCategory.comparison(vsBoard, column: "result_latest.vs_board"),
-                                        trend: try StoredCategory.trend(trend, column: "result_latest.trend"), targetMet: targetMet,
-                                        stale: stale, gap: gap, gapSignificant: significant, numerator: numerator, denominator: denominator))
+            if let m = try decode(&cells, indicator: i, breakdown: b, area: area, keys: keys) { latest.append(m) }
         }
         return latest
+    }
+
+    /// The run an incremental run `run` is based on (its predecessor, whose map it changed);
+    /// nil for a full run.
+    static func basedOn(run: Int64, on connection: PostgresConnection, logger: Logger) async throws -> Int64? {
+        for try await id in try await connection.query("""
+            SELECT based_on FROM run WHERE id = \(run) AND NOT full_run
+            """, logger: logger).decode(Int64?.self) {
+            return id
+        }
+        return nil
+    }
+
+    /// What run `run` changed in its map since the run it is based on, for `area`: the indicators
+    /// it recomputed (the spans it ended or opened, migration 15) and the latest point of each of
+    /// their series in `area` in their new sets (an indicator left with no measure has none).
+    /// The inputs of `run` are then the previous run's, less those indicators' rows, plus these.
+    static func changes(run: Int64, area: Area, areaID: Int32, keys: CatalogueKeys, on connection: PostgresConnection,
+                        logger: Logger) async throws -> (indicators: Set<String>, latest: [LatestMeasure]) {
+        var indicators: Set<String> = [], latest: [LatestMeasure] = []
+        for try await row in try await connection.query("""
+            SELECT sp.indicator_id, \(unescaped: columns)
+            FROM result_span sp
+            LEFT JOIN result_latest l ON sp.from_run = \(run) AND l.indicator_id = sp.indicator_id
+                                     AND l.result_set_id = sp.result_set_id AND l.area_id = \(areaID)
+            WHERE sp.from_run = \(run) OR sp.until_run = \(run)
+            ORDER BY sp.indicator_id, l.breakdown_id
+            """, logger: logger) {
+            var cells = RowCells(row)
+            let i = try cells.next(Int32.self)
+            if let key = keys.indicatorKeys[i] { indicators.insert(key) }
+            // An ended span, or a new set without a series in the area: no row of result_latest.
+            guard let b = try cells.next(Int16?.self) else { continue }
+            if let m = try decode(&cells, indicator: i, breakdown: b, area: area, keys: keys) { latest.append(m) }
+        }
+        return (indicators, latest)
+    }
+
+    /// The columns of `result_latest` read for a series' latest point: the breakdown, then what
+    /// ``decode(_:indicator:breakdown:area:keys:)`` reads, in its order.
+    private static let columns = """
+        l.breakdown_id, l.period, l.value, l.vs_wales, l.vs_board, l.trend, l.target_met, l.stale, l.gap, l.gap_significant,
+        l.numerator, l.denominator
+        """
+
+    /// One series' latest point from the rest of the ``columns`` of a row; nil for a series of an indicator
+    /// or breakdown retired since the run (not in the catalogue's roll-up).
+    private static func decode(_ cells: inout RowCells, indicator i: Int32, breakdown b: Int16, area: Area,
+                               keys: CatalogueKeys) throws -> LatestMeasure? {
+        let period = try cells.next(String.self), value = try cells.next(Double?.self)
+        let vsWales = try cells.next(Int16.self), vsBoard = try cells.next(Int16.self), trend = try cells.next(Int16.self)
+        let targetMet = try cells.next(Bool?.self), stale = try cells.next(Bool?.self), gap = try cells.next(Double?.self)
+        let significant = try cells.next(Bool?.self), numerator = try cells.next(Double?.self), denominator = try cells.next(Double?.self)
+        guard let indicator = keys.indicatorKeys[i], let breakdown = keys.breakdownKeys[b] else { return nil }
+        return LatestMeasure(indicator: indicator, area: area.code, breakdown: breakdown, period: period, value: value,
+                             vsWales: try StoredCategory.comparison(vsWales, column: "result_latest.vs_wales"),
+                             vsBoard: try StoredCategory.comparison(vsBoard, column: "result_latest.vs_board"),
+                             trend: try StoredCategory.trend(trend, column: "result_latest.trend"), targetMet: targetMet,
+                             stale: stale, gap: gap, gapSignificant: significant, numerator: numerator, denominator: denominator)
     }
 
     /// The indicators with an alert firing in `area` after run `run`.
