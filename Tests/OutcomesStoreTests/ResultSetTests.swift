@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import OutcomesCore
 import OutcomesFeeds
-import OutcomesStore
+@testable import OutcomesStore
 import OutcomesTestSupport
 import PostgresNIO
 
@@ -169,5 +169,47 @@ struct ResultSetTests {
             rows.append(row)
         }
         return rows
+    }
+}
+
+/// A run's result sets written a batch at a time (``ResultWriter/write(_:run:on:)``).
+@Suite("Result sets written in batches")
+struct ResultBatchTests {
+    @Test("a full run written in batches of a few measures stores the same measures, sets and spans as one written in a single batch")
+    func batchesStoreTheSame() async throws {
+        try await TestCluster.withMigratedDatabase { client, catalogue in
+            try await RunStoreTests.loadSamples(client, catalogue, partners: ["local_health_board", "dwp"])
+            var store = RunStore(client: client, catalogue: catalogue, logger: TestCluster.logger)
+            let whole = try #require(try await store.compute(trigger: .cli, today: ResultSetTests.today))
+            store.batchRows = 7
+            let batched = try #require(try await store.compute(trigger: .cli, today: ResultSetTests.today))
+            let sets = try await TestCluster.scalar(client, "SELECT count(*)::int FROM result_set WHERE run_id = \(whole.runID)")
+            #expect(sets > 5)
+            #expect(whole.measures > 7 * sets, "the batches must hold several sets for this test to mean anything")
+            #expect(batched.measures == whole.measures)
+            // One set and one span per indicator, each set's measure count its own.
+            #expect(try await TestCluster.scalar(client, "SELECT count(*)::int FROM result_set WHERE run_id = \(batched.runID)") == sets)
+            #expect(try await TestCluster.scalar(client, "SELECT count(*)::int FROM result_span WHERE from_run = \(batched.runID)") == sets)
+            #expect(try await TestCluster.scalar(client, """
+                SELECT count(*)::int FROM result_set s
+                WHERE s.run_id = \(batched.runID) AND s.measures <> (SELECT count(*) FROM result r WHERE r.result_set_id = s.id)
+                """) == 0)
+            // The same measures and roll-up inputs, column for column.
+            let columns = "indicator_id, area_id, breakdown_id, period, period_start, value, lower95, upper95, lower998, upper998, numerator, denominator, derived, notes, vs_wales, vs_board, trend, trend_chi2, change_abs, change_rel, quintile, target_met, stale, gap, gap_significant"
+            for (a, b) in [(whole.runID, batched.runID), (batched.runID, whole.runID)] {
+                #expect(try await TestCluster.scalar(client, """
+                    SELECT count(*)::int FROM (SELECT \(columns) FROM measure WHERE run_id = \(a)
+                                               EXCEPT ALL SELECT \(columns) FROM measure WHERE run_id = \(b)) d
+                    """) == 0)
+                #expect(try await TestCluster.scalar(client, """
+                    SELECT count(*)::int FROM (
+                        SELECT l.indicator_id, l.area_id, l.breakdown_id, l.period, l.value, l.vs_wales, l.trend, l.stale, l.gap
+                        FROM run_result rr JOIN result_latest l USING (indicator_id, result_set_id) WHERE rr.run_id = \(a)
+                        EXCEPT ALL
+                        SELECT l.indicator_id, l.area_id, l.breakdown_id, l.period, l.value, l.vs_wales, l.trend, l.stale, l.gap
+                        FROM run_result rr JOIN result_latest l USING (indicator_id, result_set_id) WHERE rr.run_id = \(b)) d
+                    """) == 0)
+            }
+        }
     }
 }

@@ -2,13 +2,16 @@ import OutcomesCore
 import PostgresNIO
 import Logging
 
-/// Streams a run's observations indicator by indicator on a connection of its own, one indicator
-/// ahead: while the run computes indicator n and writes indicator n − 1's result set on its own
-/// connection, the observations of n + 1 are read here. The reader's transaction shares the run's
-/// snapshot (``RunStore`` exports it from here and imports it there), so both see the same data.
+/// Streams a run's observations indicator by indicator on a connection of its own, ``depth``
+/// indicators ahead: while the run computes indicator n and writes a batch of result sets on its
+/// own connection, the observations of the next ones are read here, one query after another
+/// (the connection runs them in order), so the reader never waits for the run between two
+/// batches. The reader's transaction shares the run's snapshot (``RunStore`` exports it from
+/// here and imports it there), so both see the same data.
 ///
-/// At most one read is in flight; ``drain()`` waits for it, so the connection is idle before it
-/// goes back to the pool whatever happened to the run.
+/// At most ``depth`` reads are in flight (memory: that many indicators' observations);
+/// ``drain()`` waits for them, so the connection is idle before it goes back to the pool whatever
+/// happened to the run.
 ///
 /// ```swift
 /// var observations = ObservationPrefetch(reader: reader, indicators: ids, context: context, logger: logger)
@@ -19,14 +22,15 @@ struct ObservationPrefetch {
     private let context: ComputeContext
     private let logger: Logger
     private var queue: ArraySlice<Int32>
-    private var pending: (id: Int32, read: Task<[ObservationPoint], any Error>)?
+    private var pending: [(id: Int32, read: Task<[ObservationPoint], any Error>)] = []
+    static let depth = 4
 
     init(reader: PostgresConnection, indicators: [Int32], context: ComputeContext, logger: Logger) {
         self.reader = reader
         self.context = context
         self.logger = logger
         queue = indicators[...]
-        pending = startNext()
+        while pending.count < Self.depth, let read = startNext() { pending.append(read) }
     }
 
     private mutating func startNext() -> (id: Int32, read: Task<[ObservationPoint], any Error>)? {
@@ -38,17 +42,17 @@ struct ObservationPrefetch {
     /// The next indicator's id and observations, in the order given (nil after the last); starts
     /// reading the one after.
     mutating func next() async throws -> (id: Int32, points: [ObservationPoint])? {
-        guard let current = pending else { return nil }
-        pending = nil
+        guard !pending.isEmpty else { return nil }
+        let current = pending.removeFirst()
         let points = try await current.read.value
-        pending = startNext()
+        if let read = startNext() { pending.append(read) }
         return (current.id, points)
     }
 
-    /// Waits for the read in flight, if any, and drops the rest.
+    /// Waits for the reads in flight, if any, and drops the rest.
     mutating func drain() async {
         queue = []
-        if let current = pending { _ = try? await current.read.value }
-        pending = nil
+        for read in pending { _ = try? await read.read.value }
+        pending = []
     }
 }

@@ -9,36 +9,70 @@ import Logging
 struct ResultWriter {
     let logger: Logger
 
-    /// Writes `rows` (one indicator's measures) as a new result set of `run` and maps it in from
-    /// this run on. The indicator's previous set must have been closed first (``close(run:indicators:on:)``).
-    func write(_ rows: [MeasureRow], indicator: Int32, run: Int64, on connection: PostgresConnection) async throws {
-        var set: Int64 = 0
-        for try await id in try await connection.query("""
-            WITH s AS (INSERT INTO result_set (indicator_id, run_id, measures) VALUES (\(indicator), \(run), \(rows.count)) RETURNING id),
-                 m AS (INSERT INTO result_span (indicator_id, result_set_id, from_run) SELECT \(indicator), id, \(run) FROM s)
-            SELECT id FROM s
-            """, logger: logger).decode(Int64.self) {
-            set = id
+    /// One indicator's measures, to be written as a result set.
+    struct Set {
+        var indicator: Int32
+        var rows: [MeasureRow]
+    }
+
+    /// How many measures a run gathers before writing them (``write(_:run:on:)``): few enough to
+    /// bound memory, enough that the statements per write (three, whatever the batch) cost
+    /// little beside the rows.
+    static let batchRows = 16_384
+
+    /// Writes `sets` (one per indicator, each an indicator's measures) as new result sets of
+    /// `run`, mapped in from this run on: the sets and their spans in one statement, then their
+    /// rows in one COPY and their series' latest points in another. Each indicator's previous set
+    /// must have been closed first (``close(run:indicators:on:)``).
+    func write(_ sets: [Set], run: Int64, on connection: PostgresConnection) async throws {
+        guard !sets.isEmpty else { return }
+        let indicators = sets.map(\.indicator), counts = sets.map { Int32(clamping: $0.rows.count) }
+        var ids: [Int32: Int64] = [:]
+        for try await (indicator, id) in try await connection.query("""
+            WITH s AS (INSERT INTO result_set (indicator_id, run_id, measures)
+                       SELECT i, \(run), n FROM unnest(\(indicators)::int[], \(counts)::int[]) AS u(i, n)
+                       RETURNING indicator_id, id),
+                 m AS (INSERT INTO result_span (indicator_id, result_set_id, from_run) SELECT indicator_id, id, \(run) FROM s)
+            SELECT indicator_id, id FROM s
+            """, logger: logger).decode((Int32, Int64).self) {
+            ids[indicator] = id
         }
-        var encoder = MeasureCopy(resultSet: set)
+        var encoders = try sets.map { set in
+            guard let id = ids[set.indicator] else { throw SetNotCreated(indicator: set.indicator) }
+            return MeasureCopy(resultSet: id)
+        }
         try await connection.copyBinary(into: "result", columns: MeasureCopy.columns, logger: logger) { copy in
-            for row in rows {
-                encoder.append(row, to: &copy)
-                try await copy.sendIfFull()
+            for (n, set) in sets.enumerated() {
+                for row in set.rows {
+                    encoders[n].append(row, to: &copy)
+                    try await copy.sendIfFull()
+                }
             }
         }
+        try await connection.copyBinary(into: "result_latest", columns: MeasureCopy.latestColumns, logger: logger) { copy in
+            for (n, set) in sets.enumerated() {
+                for i in Self.latestPoints(set.rows) {
+                    encoders[n].appendLatest(set.rows[i], to: &copy)
+                    try await copy.sendIfFull()
+                }
+            }
+        }
+    }
+
+    struct SetNotCreated: Error, CustomStringConvertible {
+        var indicator: Int32
+        var description: String { "PostgreSQL returned no result set for indicator id \(indicator)" }
+    }
+
+    /// The positions of each series' latest point (the newest period) among one indicator's rows.
+    static func latestPoints(_ rows: [MeasureRow]) -> [Int] {
         var latest: [SeriesKey: Int] = [:]
         for (i, row) in rows.enumerated() {
             let key = SeriesKey(area: row.area, breakdown: row.breakdown)
             if let kept = latest[key], rows[kept].period.firstDay >= row.period.firstDay { continue }
             latest[key] = i
         }
-        try await connection.copyBinary(into: "result_latest", columns: MeasureCopy.latestColumns, logger: logger) { copy in
-            for i in latest.values {
-                encoder.appendLatest(rows[i], to: &copy)
-                try await copy.sendIfFull()
-            }
-        }
+        return latest.values.sorted()
     }
 
     private struct SeriesKey: Hashable {

@@ -6,8 +6,9 @@ public import Logging
 /// Computes runs and keeps them: reads one consistent snapshot of the observations (a REPEATABLE
 /// READ transaction on a second connection, ``ObservationPrefetch``, whose snapshot the run's
 /// transaction imports), computes the measures with ``MeasureEngine`` one indicator at a time
-/// (memory bounded by the largest few indicators), writes each indicator's measures as a result
-/// set (``ResultWriter``) with its roll-up inputs, the alerts firing after it, and marks the run
+/// (memory bounded by the largest few indicators and a batch of measures), writes each
+/// indicator's measures as a result set (``ResultWriter``, a batch of sets at a time) with its
+/// roll-up inputs, the alerts firing after it, and marks the run
 /// finished — all in the run's transaction, so readers see the previous run until the new one is
 /// complete. A run holds two of the pool's connections (`database.pool_size` is at least 2).
 ///
@@ -34,6 +35,8 @@ public struct RunStore: Sendable {
     /// Told of each run this store attempts: its trigger, how long the attempt took, and the
     /// report, nil (the compute lock was taken) or the error (the daemon's metrics listen here).
     public var onRun: (@Sendable (RunTrigger, Duration, Result<RunReport?, any Error>) -> Void)?
+    /// How many measures are gathered before a batch of result sets is written.
+    var batchRows = ResultWriter.batchRows
 
     public init(client: PostgresClient, catalogue: Catalogue, keys: CatalogueKeys? = nil, logger: Logger, keepRuns: Int = 10,
                 alertSinks: [String] = [AlertSinks.journal]) {
@@ -154,8 +157,9 @@ public struct RunStore: Sendable {
             // READ transaction of its own, whose snapshot this connection's transaction (the run's:
             // result sets, alerts, the run's map and its end) imports, so both see the same
             // observations and feeds. One indicator at a time: while the engine computes indicator
-            // n (on another core), n − 1's result set is written here and n + 1's observations
-            // are read there; memory is bounded by the largest three indicators, not the database.
+            // n (on another core), the batch of sets before it is written here and the next
+            // indicators' observations are read there (``ObservationPrefetch``); memory is bounded
+            // by a few of the largest indicators and a batch of measures, not the database.
             let alerts = try await client.withConnection { reader in
                 try await reader.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
                 do {
@@ -172,30 +176,34 @@ public struct RunStore: Sendable {
                     replaced = try await results.close(run: runID, indicators: incremental ? ids : nil, on: connection)
                     var stream = ObservationPrefetch(reader: reader, indicators: ids, context: context, logger: logger)
                     do {
-                        var unwritten: (id: Int32, rows: [MeasureRow])?
+                        // Computed sets wait to be written until they hold a batch of measures
+                        // (``batchRows``): three statements per batch, not per indicator.
+                        var unwritten: [ResultWriter.Set] = [], unwrittenRows = 0
                         while true {
                             let t0 = clock.now
                             guard let (id, points) = try await stream.next() else { break }
                             guard let indicator = byID[id], let compiled = context.indicators[id] else { continue }
                             let t1 = clock.now
                             async let computing = points.isEmpty ? [] : MeasureEngine.compute(indicator: compiled, points: points, context: context)
-                            if let previous = unwritten {
-                                try await results.write(previous.rows, indicator: previous.id, run: runID, on: connection)
-                                unwritten = nil
+                            if unwrittenRows >= batchRows {
+                                try await results.write(unwritten, run: runID, on: connection)
+                                unwritten.removeAll(keepingCapacity: true)
+                                unwrittenRows = 0
                             }
                             let t2 = clock.now
                             let rows = await computing
                             (reading, writing, waiting) = (reading + (t1 - t0), writing + (t2 - t1), waiting + (clock.now - t2))
                             alerts.evaluate(indicator, rows: rows)
                             guard !rows.isEmpty else { continue }
-                            unwritten = (id, rows)
+                            unwritten.append(ResultWriter.Set(indicator: id, rows: rows))
+                            unwrittenRows += rows.count
                             observations += points.count
                             measures += rows.count
                             recomputed += 1
                         }
-                        if let last = unwritten {
+                        if !unwritten.isEmpty {
                             let t = clock.now
-                            try await results.write(last.rows, indicator: last.id, run: runID, on: connection)
+                            try await results.write(unwritten, run: runID, on: connection)
                             writing += clock.now - t
                         }
                     } catch {
