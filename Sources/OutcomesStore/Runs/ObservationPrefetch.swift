@@ -36,7 +36,7 @@ struct ObservationPrefetch {
     private mutating func startNext() -> (id: Int32, read: Task<[ObservationPoint], any Error>)? {
         guard let id = queue.popFirst() else { return nil }
         let (reader, context, logger) = (reader, context, logger)
-        return (id, Task { try await ObservationReader.read(reader, indicators: [id], context: context, logger: logger) })
+        return (id, Task { try await ObservationReader.read(reader, indicator: id, context: context, logger: logger) })
     }
 
     /// The next indicator's id and observations, in the order given (nil after the last); starts

@@ -2,14 +2,35 @@ import OutcomesCore
 import PostgresNIO
 import Logging
 
-/// Reads current observations for the engine, parsing each period once per spelling and type.
+/// Reads one indicator's current observations for the engine, parsing each period once per
+/// spelling and type.
+///
+/// The statement is prepared once per connection (``IndicatorObservations``): a full run asks it
+/// once per indicator (5,327 times at 10M), and parsing, rewriting and planning it through the
+/// `observation` view each time took about a third of the reading backend's time per indicator
+/// (`EXPLAIN ANALYZE`: planning 0.5–0.8 ms, execution 1–1.5 ms for 1,080 rows).
 enum ObservationReader {
-    static func read(_ connection: PostgresConnection, indicators: [Int32]?, context: ComputeContext, logger: Logger) async throws -> [ObservationPoint] {
-        let filter = indicators.map { ids in "WHERE indicator_id = ANY('{\(ids.map(String.init).joined(separator: ","))}'::int[])" } ?? ""
-        let rows = try await connection.query(PostgresQuery(unsafeSQL: """
+    struct IndicatorObservations: PostgresPreparedStatement {
+        static let name = "outcomesd_indicator_observations"
+        static let sql = """
             SELECT indicator_id, area_id, breakdown_id, period, numerator, denominator, value, lower, upper, notes
-            FROM observation \(filter)
-            """), logger: logger)
+            FROM observation WHERE indicator_id = $1
+            """
+        static let bindingDataTypes: [PostgresDataType] = [.int4]
+        var indicator: Int32
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 1)
+            bindings.append(indicator)
+            return bindings
+        }
+
+        /// Rows are read cell by cell (``RowCells``), not decoded as a tuple.
+        func decodeRow(_ row: PostgresRow) throws -> PostgresRow { row }
+    }
+
+    static func read(_ connection: PostgresConnection, indicator: Int32, context: ComputeContext, logger: Logger) async throws -> [ObservationPoint] {
+        let rows = try await connection.execute(IndicatorObservations(indicator: indicator), logger: logger)
         struct PeriodKey: Hashable { var type: PeriodType; var text: String }
         var periods: [PeriodKey: Period] = [:]
         var points: [ObservationPoint] = []

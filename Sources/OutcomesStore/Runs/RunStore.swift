@@ -164,6 +164,10 @@ public struct RunStore: Sendable {
                 try await reader.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
                 do {
                     try await reader.query("SET LOCAL statement_timeout = 0", logger: logger)
+                    // One indicator's observations in the key's order, as `observation`'s DISTINCT ON
+                    // wants them: an index scan, not a bitmap scan and a sort (EXPLAIN ANALYZE, 1,080
+                    // rows: 1.0 ms against 1.4 ms). Only this read-only transaction is affected.
+                    try await reader.query("SET LOCAL enable_bitmapscan = off", logger: logger)
                     let snapshot = try await Self.exportSnapshot(on: reader, logger: logger)
                     try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ", logger: logger)
                     try await connection.query(PostgresQuery(unsafeSQL: "SET TRANSACTION SNAPSHOT '\(snapshot)'"), logger: logger)
