@@ -78,4 +78,28 @@ struct RollUpInputsCacheTests {
             #expect(recording.recorded.filter { $0.contains(delta) }.count == before)
         }
     }
+
+    @Test("a run whose predecessor was pruned meanwhile is read whole: the spans only the pruned run covered are gone")
+    func prunedPredecessorReadWhole() async throws {
+        try await TestCluster.withMigratedDatabase { client, catalogue in
+            try await RunStoreTests.loadSamples(client, catalogue, partners: ["local_health_board"])
+            // Keeps the newest finished run and the day's first published one.
+            let store = RunStore(client: client, catalogue: catalogue, logger: TestCluster.logger, keepRuns: 1)
+            let recording = LogRecording()
+            let queries = MeasureQueries(client: client, logger: recording.logger(label: "queries", level: .debug),
+                                         rollUps: RollUpInputsCache())
+            let delta = "roll-up inputs from the previous run's"
+            let first = try #require(try await store.compute(trigger: .cli, today: RunStoreTests.today))
+            _ = try await Self.cached(queries, client, catalogue, run: first.runID)
+            try await Self.revise(client, catalogue, numerator: 3)
+            let second = try #require(try await store.compute(trigger: .feed, indicators: ["low_birth_weight"], today: RunStoreTests.today))
+            _ = try await Self.cached(queries, client, catalogue, run: second.runID)
+            #expect(recording.recorded.filter { $0.contains(delta) && $0.contains("run=\(second.runID)") }.count == Self.areas.count)
+            try await Self.revise(client, catalogue, numerator: 400)
+            let third = try #require(try await store.compute(trigger: .feed, indicators: ["low_birth_weight"], today: RunStoreTests.today))
+            #expect(try await TestCluster.scalar(client, "SELECT count(*)::int FROM run WHERE id = \(second.runID) AND status = 'pruned'") == 1)
+            #expect(try await Self.cached(queries, client, catalogue, run: third.runID) == (try await Self.whole(client, catalogue, run: third.runID)))
+            #expect(!recording.recorded.contains { $0.contains(delta) && $0.contains("run=\(third.runID)") })
+        }
+    }
 }

@@ -137,19 +137,31 @@ public struct MeasureQueries: Sendable {
         let (logger, rollUps) = (logger, rollUps)
         let held = rollUps?.get(area: areaID).flatMap { $0.catalogue == catalogue.fingerprint ? $0 : nil }
         let (latest, firing) = try await client.withConnection { connection in
-            let latest: [LatestMeasure]
-            if let held, held.run == run {
-                latest = held.latest
-            } else if let held, held.run < run, try await RollUpInputs.basedOn(run: run, on: connection, logger: logger) == held.run {
-                let changed = try await RollUpInputs.changes(run: run, area: area, areaID: areaID, keys: keys, on: connection, logger: logger)
-                latest = held.latest.filter { !changed.indicators.contains($0.indicator) } + changed.latest
-                logger.debug("roll-up inputs from the previous run's", metadata: [
-                    "run": "\(run)", "based_on": "\(held.run)", "area": "\(area.code)",
-                    "indicators_changed": "\(changed.indicators.count)", "series_read": "\(changed.latest.count)"])
-            } else {
-                latest = try await RollUpInputs.latest(run: run, area: area, areaID: areaID, keys: keys, on: connection, logger: logger)
+            // The predecessor's state and the run's changes are read in one snapshot: pruning
+            // marks a run pruned before it deletes the spans only that run covered, so while the
+            // predecessor reads as finished, every span the new run ended is still there.
+            let delta = held.map { $0.run < run } ?? false
+            if delta { try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger) }
+            do {
+                let latest: [LatestMeasure]
+                if let held, held.run == run {
+                    latest = held.latest
+                } else if let held, delta, try await RollUpInputs.basedOn(run: run, on: connection, logger: logger) == held.run {
+                    let changed = try await RollUpInputs.changes(run: run, area: area, areaID: areaID, keys: keys, on: connection, logger: logger)
+                    latest = held.latest.filter { !changed.indicators.contains($0.indicator) } + changed.latest
+                    logger.debug("roll-up inputs from the previous run's", metadata: [
+                        "run": "\(run)", "based_on": "\(held.run)", "area": "\(area.code)",
+                        "indicators_changed": "\(changed.indicators.count)", "series_read": "\(changed.latest.count)"])
+                } else {
+                    latest = try await RollUpInputs.latest(run: run, area: area, areaID: areaID, keys: keys, on: connection, logger: logger)
+                }
+                let firing = try await RollUpInputs.firing(run: run, areaID: areaID, keys: keys, on: connection, logger: logger)
+                if delta { try await connection.query("COMMIT", logger: logger) }
+                return (latest, firing)
+            } catch {
+                if delta { _ = try? await connection.query("ROLLBACK", logger: logger) }
+                throw error
             }
-            return (latest, try await RollUpInputs.firing(run: run, areaID: areaID, keys: keys, on: connection, logger: logger))
         }
         rollUps?.put(area: areaID, .init(run: run, catalogue: catalogue.fingerprint, latest: latest))
         return AreaSummary.build(area: area, catalogue: catalogue, latest: latest, firing: firing)

@@ -4,9 +4,9 @@ import Logging
 
 /// Streams a run's observations indicator by indicator on a connection of its own, ``depth``
 /// indicators ahead: while the run computes indicator n and writes a batch of result sets on its
-/// own connection, the observations of the next ones are read here, one query after another
-/// (the connection runs them in order), so the reader never waits for the run between two
-/// batches. The reader's transaction shares the run's snapshot (``RunStore`` exports it from
+/// own connection, the observations of the next ones are read here, one query after another on
+/// the one connection (in whatever order their tasks reach it; ``next()`` returns them in the
+/// order given), so the reader never waits for the run between two batches. The reader's transaction shares the run's snapshot (``RunStore`` exports it from
 /// here and imports it there), so both see the same data.
 ///
 /// At most ``depth`` reads are in flight (memory: that many indicators' observations);

@@ -61,7 +61,9 @@ enum RollUpInputs {
 
     /// The latest point of every series of `area` in run `run`: one row per series, through the
     /// run's map to its result sets and each set's roll-up inputs (by their key, which leads with
-    /// the indicator: one index probe per indicator of the run).
+    /// the indicator: one index probe per indicator of the run), in indicator and breakdown order
+    /// (as ``changes(run:area:areaID:keys:on:logger:)`` gives them, so a summary lists an
+    /// indicator's gaps in the same order however its inputs were read).
     static func latest(run: Int64, area: Area, areaID: Int32, keys: CatalogueKeys, on connection: PostgresConnection,
                        logger: Logger) async throws -> [LatestMeasure] {
         var latest: [LatestMeasure] = []
@@ -70,6 +72,7 @@ enum RollUpInputs {
             FROM run_result rr
             JOIN result_latest l ON l.indicator_id = rr.indicator_id AND l.result_set_id = rr.result_set_id AND l.area_id = \(areaID)
             WHERE rr.run_id = \(run)
+            ORDER BY l.indicator_id, l.breakdown_id
             """, logger: logger) {
             var cells = RowCells(row)
             let i = try cells.next(Int32.self), b = try cells.next(Int16.self)
@@ -78,11 +81,13 @@ enum RollUpInputs {
         return latest
     }
 
-    /// The run an incremental run `run` is based on (its predecessor, whose map it changed);
-    /// nil for a full run.
+    /// The run an incremental run `run` is based on (its predecessor, whose map it changed),
+    /// while that run is still finished; nil for a full run or a pruned predecessor (pruning
+    /// deletes the spans only it covered, among them those `run` ended).
     static func basedOn(run: Int64, on connection: PostgresConnection, logger: Logger) async throws -> Int64? {
         for try await id in try await connection.query("""
-            SELECT based_on FROM run WHERE id = \(run) AND NOT full_run
+            SELECT r.based_on FROM run r JOIN run p ON p.id = r.based_on AND p.status = 'finished'
+            WHERE r.id = \(run) AND NOT r.full_run
             """, logger: logger).decode(Int64?.self) {
             return id
         }

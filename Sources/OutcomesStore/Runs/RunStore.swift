@@ -217,7 +217,11 @@ public struct RunStore: Sendable {
                     try await reader.query("COMMIT", logger: logger)
                     return alerts
                 } catch {
+                    // Closed, not returned to the pool: PostgresNIO keeps a failed prepare's error for
+                    // the statement's name on its connection (``ObservationReader``), so every later
+                    // run reading on it would fail the same way.
                     _ = try? await reader.query("ROLLBACK", logger: logger)
+                    try? await reader.close()
                     throw error
                 }
             }
