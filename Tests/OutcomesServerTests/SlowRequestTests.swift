@@ -157,7 +157,8 @@ struct SlowRequestTests {
 
     @Test("a body at an honest pace is not cut off, however long it takes beyond the timeout")
     func steadyBody() async throws {
-        try await Self.withServer { port, token in
+        let log = LogRecording()
+        try await Self.withServer(log: log) { port, token in
             let connection = try RawConnection(port: port)
             let feed = "indicator,area,period,numerator,denominator\n" + String(repeating: "low_birth_weight,W06000013,2023,48,910\n", count: 1000)
             let bytes = Array(feed.utf8)
@@ -177,7 +178,7 @@ struct SlowRequestTests {
                 return n == 0
             }
             let text = String(decoding: response, as: UTF8.self)
-            #expect(text.hasPrefix("HTTP/1.1 20"), "\(text.prefix(300))")
+            #expect(text.hasPrefix("HTTP/1.1 20"), "\(text.prefix(300))\nthe server's log: \(log.recorded.suffix(40).joined(separator: "\n"))")
             // Every row arrived: the report counts them all (whatever the JSON's spacing).
             #expect(text.filter { $0 != " " }.contains("\"rows\":1000"), "\(text.prefix(600))")
         }
