@@ -53,6 +53,11 @@ public struct Area: Hashable, Sendable {
         (validFrom.map { $0 <= date } ?? true) && (validTo.map { date <= $0 } ?? true)
     }
 
+    /// Whether the area existed at any time during `period`.
+    public func existed(during period: Period) -> Bool {
+        (validFrom.map { $0 <= period.lastDay } ?? true) && (validTo.map { period.firstDay <= $0 } ?? true)
+    }
+
     /// ONS/GSS codes are a letter, then eight digits: W92000004, W06000013.
     public static func isWellFormedCode(_ code: String) -> Bool {
         let b = Array(code.utf8)

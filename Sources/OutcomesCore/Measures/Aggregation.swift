@@ -19,8 +19,7 @@ public enum Aggregation {
         var derived: [ObservationPoint] = []
         for run in order.runs({ $0.sameSlot(as: $1) }) {
             let slot = order[run]
-            let period = points[order[run.lowerBound].position].period
-            let breakdown = order[run.lowerBound].breakdown
+            let (period, breakdown) = (order[run.lowerBound].period, order[run.lowerBound].breakdown)
             let members: [Members]
             if let known = membersByPeriod[period] {
                 members = known
@@ -87,30 +86,25 @@ public enum Aggregation {
         return members
     }
 
-    /// A point's place: slot (breakdown, period type, ordinal), then area, then input position.
+    /// A point's place: slot (breakdown, period), then area, then input position.
     private struct SlotKey: Comparable {
         var breakdown: Int16
-        var periodType: Int
-        var ordinal: Int
+        var period: Period
         var area: Int32
         var position: Int
 
         init(_ point: ObservationPoint, position: Int) {
             breakdown = point.breakdown
-            periodType = point.period.type.rank
-            ordinal = point.period.ordinal
+            period = point.period
             area = point.area
             self.position = position
         }
 
-        func sameSlot(as other: SlotKey) -> Bool {
-            breakdown == other.breakdown && periodType == other.periodType && ordinal == other.ordinal
-        }
+        func sameSlot(as other: SlotKey) -> Bool { breakdown == other.breakdown && period == other.period }
 
         static func < (a: SlotKey, b: SlotKey) -> Bool {
             if a.breakdown != b.breakdown { return a.breakdown < b.breakdown }
-            if a.periodType != b.periodType { return a.periodType < b.periodType }
-            if a.ordinal != b.ordinal { return a.ordinal < b.ordinal }
+            if a.period != b.period { return a.period < b.period }
             if a.area != b.area { return a.area < b.area }
             return a.position < b.position
         }

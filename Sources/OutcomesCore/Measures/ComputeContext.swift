@@ -5,17 +5,17 @@ public struct ComputeContext: Sendable {
     public var indicators: [Int32: Indicator]
     /// Indicator key → stored id (the one key map, loaded once per run).
     public var indicatorIDs: [String: Int32]
-    public var areas: [Int32: Area] { didSet { refreshAreaFacts() } }
-    public var areaIDs: [String: Int32] { didSet { refreshAreaFacts() } }
+    public let areas: [Int32: Area]
+    public let areaIDs: [String: Int32]
     public var breakdowns: [Int16: Breakdown]
     public var allBreakdown: Int16
     public var wales: Int32
     public var today: CivilDate
-    /// ``areas`` resolved through ``areaIDs`` once (kept in step when either changes), so the
-    /// engine reads kinds, validity and parents without copying areas or hashing codes per point.
-    private(set) var areaFacts: [Int32: AreaFacts]
+    /// ``areas`` with their parents' codes resolved through ``areaIDs`` once, so the engine
+    /// reads kinds, validity and parents without hashing codes per point.
+    let areaFacts: [Int32: AreaFacts]
     /// The local authorities' facts, in code order (``localAuthorities``).
-    private(set) var localAuthorityFacts: [AreaFacts]
+    let localAuthorityFacts: [AreaFacts]
 
     public init(catalogue: Catalogue, indicatorIDs: [String: Int32], areaIDs: [String: Int32],
                 breakdownIDs: [String: Int16], today: CivilDate) {
@@ -34,7 +34,12 @@ public struct ComputeContext: Sendable {
         allBreakdown = breakdownIDs[Breakdown.allKey] ?? -1
         wales = areaIDs[Self.walesCode] ?? -1
         self.today = today
-        (areaFacts, localAuthorityFacts) = Self.facts(areas: areas, areaIDs: areaIDs)
+        var facts: [Int32: AreaFacts] = [:]
+        for (id, area) in areas { facts[id] = AreaFacts(id: id, area: area, areaIDs: areaIDs) }
+        areaFacts = facts
+        localAuthorityFacts = areas.filter { $0.value.kind == .localAuthority }
+            .sorted { $0.value.code < $1.value.code }
+            .compactMap { facts[$0.key] }
     }
 
     public static let walesCode = "W92000004"
@@ -51,57 +56,27 @@ public struct ComputeContext: Sendable {
     public func isValid(_ area: Int32, in period: Period) -> Bool {
         areaFacts[area]?.isValid(in: period) ?? false
     }
-
-    private mutating func refreshAreaFacts() {
-        (areaFacts, localAuthorityFacts) = Self.facts(areas: areas, areaIDs: areaIDs)
-    }
-
-    private static func facts(areas: [Int32: Area], areaIDs: [String: Int32]) -> ([Int32: AreaFacts], [AreaFacts]) {
-        var byID: [Int32: AreaFacts] = [:]
-        byID.reserveCapacity(areas.count)
-        for (id, area) in areas { byID[id] = AreaFacts(id: id, area: area, areaIDs: areaIDs) }
-        let localAuthorities = areas.filter { $0.value.kind == .localAuthority }
-            .sorted { $0.value.code < $1.value.code }
-            .compactMap { byID[$0.key] }
-        return (byID, localAuthorities)
-    }
 }
 
-/// What the engine needs of one area, with its parents' codes already turned into ids.
+/// One area with its parents' codes already turned into ids (nil for a code without one), in
+/// the order of ``Area/parents``: the rules stay ``Area``'s own.
 struct AreaFacts: Sendable {
-    /// A parent link with the parent's id (nil when its code has no id).
-    struct Parent: Sendable {
-        var id: Int32?
-        var from: CivilDate?
-        var to: CivilDate?
-    }
-
-    var id: Int32
-    var isLocalAuthority: Bool
-    var validFrom: CivilDate?
-    var validTo: CivilDate?
-    /// In the area's declaration order (the first link covering a date wins, as ``Area/parent(on:)``).
-    var parents: [Parent]
+    let id: Int32
+    let area: Area
+    let parentIDs: [Int32?]
 
     init(id: Int32, area: Area, areaIDs: [String: Int32]) {
         self.id = id
-        isLocalAuthority = area.kind == .localAuthority
-        validFrom = area.validFrom
-        validTo = area.validTo
-        parents = area.parents.map { Parent(id: areaIDs[$0.code], from: $0.from, to: $0.to) }
+        self.area = area
+        parentIDs = area.parents.map { areaIDs[$0.code] }
     }
 
-    /// The parent's id on `date`: that of the first link covering it; nil when none covers it
-    /// or the covering parent has no id (``ComputeContext/parent(of:in:)``).
+    var isLocalAuthority: Bool { area.kind == .localAuthority }
+
+    /// The id of the parent on `date` (``Area/parent(on:)``: the first link covering it).
     func parent(on date: CivilDate) -> Int32? {
-        for link in parents where (link.from.map { $0 <= date } ?? true) && (link.to.map { date <= $0 } ?? true) {
-            return link.id
-        }
-        return nil
+        area.parents.firstIndex { $0.covers(date) }.flatMap { parentIDs[$0] }
     }
 
-    /// Whether the area existed at any time during `period` (``ComputeContext/isValid(_:in:)``).
-    func isValid(in period: Period) -> Bool {
-        (validFrom.map { $0 <= period.lastDay } ?? true) && (validTo.map { period.firstDay <= $0 } ?? true)
-    }
+    func isValid(in period: Period) -> Bool { area.existed(during: period) }
 }

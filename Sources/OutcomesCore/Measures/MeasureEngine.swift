@@ -45,7 +45,7 @@ public enum MeasureEngine {
             var board: (id: Int32, cursor: SeriesCursor)?
             // Within one period type the run ascends, so every trend point so far is at or before
             // the row; mixed types (never within one indicator) keep the filter by ordinal.
-            let oneType = order[run.lowerBound].periodType == order[run.upperBound - 1].periodType
+            let oneType = order[run.lowerBound].period.type == order[run.upperBound - 1].period.type
             trendPoints.removeAll(keepingCapacity: true)
             for n in run {
                 let key = order[n], i = key.position
@@ -109,35 +109,25 @@ public enum MeasureEngine {
         return rows
     }
 
-    /// A row's place: series (area, breakdown), period (type, ordinal), then position in the rows.
-    /// Within a type the ordinal identifies the period.
+    /// A row's place: series (area, breakdown), period (in ``Period``'s order), then position.
     private struct RowKey: Comparable {
         var area: Int32
         var breakdown: Int16
-        var periodType: Int
-        var ordinal: Int
+        var period: Period
         var position: Int
 
         init(_ point: ObservationPoint, position: Int) {
             area = point.area
             breakdown = point.breakdown
-            periodType = point.period.type.rank
-            ordinal = point.period.ordinal
+            period = point.period
             self.position = position
         }
 
-        func samePeriod(as other: RowKey) -> Bool { periodType == other.periodType && ordinal == other.ordinal }
-
-        /// Whether the period comes before `other`'s (by type, then time, as `Period`'s order).
-        func periodPrecedes(_ other: RowKey) -> Bool {
-            periodType != other.periodType ? periodType < other.periodType : ordinal < other.ordinal
-        }
-
-        func sameSlot(as other: RowKey) -> Bool { breakdown == other.breakdown && samePeriod(as: other) }
+        func sameSlot(as other: RowKey) -> Bool { breakdown == other.breakdown && period == other.period }
 
         /// Whether the breakdown and period come before `other`'s.
         func slotPrecedes(_ other: RowKey) -> Bool {
-            breakdown != other.breakdown ? breakdown < other.breakdown : periodPrecedes(other)
+            breakdown != other.breakdown ? breakdown < other.breakdown : period < other.period
         }
 
         static func < (a: RowKey, b: RowKey) -> Bool {
@@ -164,8 +154,8 @@ public enum MeasureEngine {
         /// The position of the series' last row in `key`'s period, if any. Contract: successive
         /// calls ask for periods in non-decreasing order.
         mutating func position(at key: RowKey) -> Int? {
-            while next < end, !key.periodPrecedes(order[next]) { next += 1 }
-            guard next > start, order[next - 1].samePeriod(as: key) else { return nil }
+            while next < end, !(key.period < order[next].period) { next += 1 }
+            guard next > start, order[next - 1].period == key.period else { return nil }
             return order[next - 1].position
         }
     }
