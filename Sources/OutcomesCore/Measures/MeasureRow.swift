@@ -23,7 +23,8 @@ public struct MeasureRow: Sendable, Hashable {
     public var quintile: Int?
     /// nil when the indicator has no target.
     public var targetMet: Bool?
-    /// For the latest point of a series: whether a newer period should exist by now.
+    /// For the latest point of a series: whether a newer period should exist by now; nil on
+    /// every other point, so a series's latest point is the one row where it is set.
     public var stale: Bool?
     /// For a priority group: its difference from `all` in the same area and period.
     public var gap: EquityGap?

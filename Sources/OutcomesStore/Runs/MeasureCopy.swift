@@ -5,8 +5,8 @@ import OutcomesCore
 /// inputs). Categories are written as their stored codes (StoredCodes.swift in OutcomesCore).
 /// Each field's type is its column's (migration 8).
 ///
-/// A set's rows share a few dozen periods: each period's text and first day are encoded once
-/// per ``MeasureCopy`` value.
+/// A run's rows share a few dozen periods: each period's text and first day are encoded once
+/// per ``MeasureCopy`` value (one per batch written).
 struct MeasureCopy {
     static let columns = ["indicator_id", "result_set_id", "area_id", "breakdown_id", "period", "period_start", "value",
                           "lower95", "upper95", "lower998", "upper998", "numerator", "denominator", "derived", "notes",
@@ -16,15 +16,11 @@ struct MeasureCopy {
     static let latestColumns = ["indicator_id", "result_set_id", "area_id", "breakdown_id", "period", "value", "numerator",
                                 "denominator", "vs_wales", "vs_board", "trend", "target_met", "stale", "gap", "gap_significant"]
 
-    let resultSet: Int64
     private var periods: [Period: (text: [UInt8], days: Int)] = [:]
 
-    init(resultSet: Int64) { self.resultSet = resultSet }
-
     /// One row of `result`.
-    mutating func append(_ row: MeasureRow, to rows: inout BinaryCopyRows) {
+    mutating func append(_ row: MeasureRow, resultSet: Int64, to rows: inout BinaryCopyRows) {
         let period = encoded(row.period)
-        let resultSet = resultSet
         let size = BinaryCopyRow.bound(fields: Self.columns.count, text: period.text.count + row.notes.utf8.count)
         rows.append(fields: Int16(Self.columns.count), maxBytes: size) { out in
             Self.key(row, resultSet, to: &out)
@@ -54,9 +50,8 @@ struct MeasureCopy {
     }
 
     /// One row of `result_latest`: the latest point of a series.
-    mutating func appendLatest(_ row: MeasureRow, to rows: inout BinaryCopyRows) {
+    mutating func appendLatest(_ row: MeasureRow, resultSet: Int64, to rows: inout BinaryCopyRows) {
         let period = encoded(row.period)
-        let resultSet = resultSet
         let size = BinaryCopyRow.bound(fields: Self.latestColumns.count, text: period.text.count)
         rows.append(fields: Int16(Self.latestColumns.count), maxBytes: size) { out in
             Self.key(row, resultSet, to: &out)

@@ -37,22 +37,23 @@ struct ResultWriter {
             """, logger: logger).decode((Int32, Int64).self) {
             ids[indicator] = id
         }
-        var encoders = try sets.map { set in
+        let written = try sets.map { set in
             guard let id = ids[set.indicator] else { throw SetNotCreated(indicator: set.indicator) }
-            return MeasureCopy(resultSet: id)
+            return (id: id, rows: set.rows)
         }
+        var encoder = MeasureCopy()
         try await connection.copyBinary(into: "result", columns: MeasureCopy.columns, logger: logger) { copy in
-            for (n, set) in sets.enumerated() {
+            for set in written {
                 for row in set.rows {
-                    encoders[n].append(row, to: &copy)
+                    encoder.append(row, resultSet: set.id, to: &copy)
                     try await copy.sendIfFull()
                 }
             }
         }
         try await connection.copyBinary(into: "result_latest", columns: MeasureCopy.latestColumns, logger: logger) { copy in
-            for (n, set) in sets.enumerated() {
+            for set in written {
                 for i in Self.latestPoints(set.rows) {
-                    encoders[n].appendLatest(set.rows[i], to: &copy)
+                    encoder.appendLatest(set.rows[i], resultSet: set.id, to: &copy)
                     try await copy.sendIfFull()
                 }
             }
@@ -64,20 +65,11 @@ struct ResultWriter {
         var description: String { "PostgreSQL returned no result set for indicator id \(indicator)" }
     }
 
-    /// The positions of each series' latest point (the newest period) among one indicator's rows.
+    /// The positions of each series' latest point among one indicator's rows: the rows the engine
+    /// gave a staleness, which it does for the latest point of each series and no other
+    /// (``MeasureRow/stale``).
     static func latestPoints(_ rows: [MeasureRow]) -> [Int] {
-        var latest: [SeriesKey: Int] = [:]
-        for (i, row) in rows.enumerated() {
-            let key = SeriesKey(area: row.area, breakdown: row.breakdown)
-            if let kept = latest[key], rows[kept].period.firstDay >= row.period.firstDay { continue }
-            latest[key] = i
-        }
-        return latest.values.sorted()
-    }
-
-    private struct SeriesKey: Hashable {
-        var area: Int32
-        var breakdown: Int16
+        rows.indices.filter { rows[$0].stale != nil }
     }
 
     /// Ends, at `run`, the current result sets of `indicators` (all of them for a full run, nil):
