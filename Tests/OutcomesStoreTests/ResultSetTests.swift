@@ -12,11 +12,12 @@ import PostgresNIO
 struct ResultSetTests {
     static let today = RunStoreTests.today
 
-    static func revise(_ client: PostgresClient, _ catalogue: Catalogue, numerator: Int) async throws {
-        let revised = "indicator,area,period,numerator,denominator,note\nlow_birth_weight,W06000013,2023,\(numerator),900,r\n"
+    /// Revises W06000013's low-birth-weight point of `year` to `numerator` of 900.
+    static func revise(_ client: PostgresClient, _ catalogue: Catalogue, numerator: Int, year: Int = 2023) async throws {
+        let revised = "indicator,area,period,numerator,denominator,note\nlow_birth_weight,W06000013,\(year),\(numerator),900,r\n"
         _ = try await FeedIngest(client: client, catalogue: catalogue, logger: TestCluster.logger)
-            .ingest(ByteChunks(revised), FeedSubmission(partner: "local_health_board", in: catalogue, source: .cli, fileName: "r\(numerator).csv",
-                                                       format: .csv, today: today))
+            .ingest(ByteChunks(revised), FeedSubmission(partner: "local_health_board", in: catalogue, source: .cli,
+                                                       fileName: "r\(year)-\(numerator).csv", format: .csv, today: today))
     }
 
     /// How many indicator and area pairs have an alert firing after `run`.

@@ -30,10 +30,7 @@ struct RollUpInputsCacheTests {
 
     /// Revises W06000013's latest low-birth-weight point (2025) to `numerator` of 900.
     static func revise(_ client: PostgresClient, _ catalogue: Catalogue, numerator: Int) async throws {
-        let feed = "indicator,area,period,numerator,denominator,note\nlow_birth_weight,W06000013,2025,\(numerator),900,r\n"
-        _ = try await FeedIngest(client: client, catalogue: catalogue, logger: TestCluster.logger)
-            .ingest(ByteChunks(feed), FeedSubmission(partner: "local_health_board", in: catalogue, source: .cli,
-                                                    fileName: "latest-\(numerator).csv", format: .csv, today: RunStoreTests.today))
+        try await ResultSetTests.revise(client, catalogue, numerator: numerator, year: 2025)
     }
 
     @Test("an incremental run's summaries, built from the previous run's inputs plus the recomputed indicator's rows, equal the run read whole; a full run and an older run are read whole")

@@ -80,6 +80,7 @@ extension AreaSummary {
     /// worse; no-judgement differences go to higher-or-lower); improving/worsening use the
     /// recent-trend label (a significant no-judgement trend goes to changing). A local authority
     /// is also counted against its Local Health Board (board better/similar/worse).
+    /// The result does not depend on the order of `latest` (an indicator's gaps are listed by breakdown).
     /// - Parameter firing: the indicators with an alert firing in this area after the run's evaluation.
     public static func build(area: Area, catalogue: Catalogue, latest: [LatestMeasure], firing: Set<String> = []) -> AreaSummary {
         var all: [String: LatestMeasure] = [:]
@@ -98,6 +99,9 @@ extension AreaSummary {
                 }
             }
         }
+        // An indicator's gaps by breakdown key, whatever order the inputs came in.
+        for id in gaps.keys { gaps[id]?.sort() }
+        for id in smallGaps.keys { smallGaps[id]?.sort() }
         // One pass over the catalogue (in id order, as the catalogue keeps it): each indicator's latest `all` point, whether
         // it is small, and the aims and dimensions it counts under. Each group then walks its
         // members by position, instead of filtering and sorting copies of every indicator for

@@ -130,38 +130,28 @@ public struct MeasureQueries: Sendable {
     ///
     /// With a ``RollUpInputsCache`` holding the area's inputs in the run this one is based on
     /// (an incremental run's predecessor), the inputs are those less the recomputed indicators'
-    /// rows plus their new ones (``RollUpInputs/changes(run:area:areaID:keys:on:logger:)``):
+    /// rows plus their new ones (``RollUpInputs/changes(run:since:area:areaID:keys:on:logger:)``):
     /// what the run changed is read, not the whole run.
     public func summary(area: Area, run: Int64, catalogue: Catalogue, keys: CatalogueKeys) async throws -> AreaSummary? {
         guard area.validTo == nil, let areaID = keys.areas[area.code] else { return nil }
         let (logger, rollUps) = (logger, rollUps)
         let held = rollUps?.get(area: areaID).flatMap { $0.catalogue == catalogue.fingerprint ? $0 : nil }
         let (latest, firing) = try await client.withConnection { connection in
-            // The predecessor's state and the run's changes are read in one snapshot: pruning
-            // marks a run pruned before it deletes the spans only that run covered, so while the
-            // predecessor reads as finished, every span the new run ended is still there.
-            let delta = held.map { $0.run < run } ?? false
-            if delta { try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger) }
-            do {
-                let latest: [LatestMeasure]
-                if let held, held.run == run {
-                    latest = held.latest
-                } else if let held, delta, try await RollUpInputs.basedOn(run: run, on: connection, logger: logger) == held.run {
-                    let changed = try await RollUpInputs.changes(run: run, area: area, areaID: areaID, keys: keys, on: connection, logger: logger)
-                    latest = held.latest.filter { !changed.indicators.contains($0.indicator) } + changed.latest
-                    logger.debug("roll-up inputs from the previous run's", metadata: [
-                        "run": "\(run)", "based_on": "\(held.run)", "area": "\(area.code)",
-                        "indicators_changed": "\(changed.indicators.count)", "series_read": "\(changed.latest.count)"])
-                } else {
-                    latest = try await RollUpInputs.latest(run: run, area: area, areaID: areaID, keys: keys, on: connection, logger: logger)
-                }
-                let firing = try await RollUpInputs.firing(run: run, areaID: areaID, keys: keys, on: connection, logger: logger)
-                if delta { try await connection.query("COMMIT", logger: logger) }
-                return (latest, firing)
-            } catch {
-                if delta { _ = try? await connection.query("ROLLBACK", logger: logger) }
-                throw error
+            let latest: [LatestMeasure]
+            if let held, held.run == run {
+                latest = held.latest
+            } else if let held, held.run < run,
+                      let changed = try await RollUpInputs.changes(run: run, since: held.run, area: area, areaID: areaID, keys: keys,
+                                                                   on: connection, logger: logger) {
+                latest = held.latest.filter { !changed.indicators.contains($0.indicator) } + changed.latest
+                logger.debug("roll-up inputs from the previous run's", metadata: [
+                    "run": "\(run)", "based_on": "\(held.run)", "area": "\(area.code)",
+                    "indicators_changed": "\(changed.indicators.count)", "series_read": "\(changed.latest.count)"])
+            } else {
+                latest = try await RollUpInputs.latest(run: run, area: area, areaID: areaID, keys: keys, on: connection, logger: logger)
             }
+            // The firing spans covering a finished run never change: no snapshot shared with the above.
+            return (latest, try await RollUpInputs.firing(run: run, areaID: areaID, keys: keys, on: connection, logger: logger))
         }
         rollUps?.put(area: areaID, .init(run: run, catalogue: catalogue.fingerprint, latest: latest))
         return AreaSummary.build(area: area, catalogue: catalogue, latest: latest, firing: firing)

@@ -61,9 +61,7 @@ enum RollUpInputs {
 
     /// The latest point of every series of `area` in run `run`: one row per series, through the
     /// run's map to its result sets and each set's roll-up inputs (by their key, which leads with
-    /// the indicator: one index probe per indicator of the run), in indicator and breakdown order
-    /// (as ``changes(run:area:areaID:keys:on:logger:)`` gives them, so a summary lists an
-    /// indicator's gaps in the same order however its inputs were read).
+    /// the indicator: one index probe per indicator of the run), in no particular order.
     static func latest(run: Int64, area: Area, areaID: Int32, keys: CatalogueKeys, on connection: PostgresConnection,
                        logger: Logger) async throws -> [LatestMeasure] {
         var latest: [LatestMeasure] = []
@@ -72,7 +70,6 @@ enum RollUpInputs {
             FROM run_result rr
             JOIN result_latest l ON l.indicator_id = rr.indicator_id AND l.result_set_id = rr.result_set_id AND l.area_id = \(areaID)
             WHERE rr.run_id = \(run)
-            ORDER BY l.indicator_id, l.breakdown_id
             """, logger: logger) {
             var cells = RowCells(row)
             let i = try cells.next(Int32.self), b = try cells.next(Int16.self)
@@ -81,42 +78,37 @@ enum RollUpInputs {
         return latest
     }
 
-    /// The run an incremental run `run` is based on (its predecessor, whose map it changed),
-    /// while that run is still finished; nil for a full run or a pruned predecessor (pruning
-    /// deletes the spans only it covered, among them those `run` ended).
-    static func basedOn(run: Int64, on connection: PostgresConnection, logger: Logger) async throws -> Int64? {
-        for try await id in try await connection.query("""
-            SELECT r.based_on FROM run r JOIN run p ON p.id = r.based_on AND p.status = 'finished'
-            WHERE r.id = \(run) AND NOT r.full_run
-            """, logger: logger).decode(Int64?.self) {
-            return id
-        }
-        return nil
-    }
-
-    /// What run `run` changed in its map since the run it is based on, for `area`: the indicators
-    /// it recomputed (the spans it ended or opened, migration 15) and the latest point of each of
+    /// What run `run` changed in its map since `previous`, for `area`: the indicators it
+    /// recomputed (the spans it ended or opened, migration 15) and the latest point of each of
     /// their series in `area` in their new sets (an indicator left with no measure has none).
-    /// The inputs of `run` are then the previous run's, less those indicators' rows, plus these.
-    static func changes(run: Int64, area: Area, areaID: Int32, keys: CatalogueKeys, on connection: PostgresConnection,
-                        logger: Logger) async throws -> (indicators: Set<String>, latest: [LatestMeasure]) {
+    /// The inputs of `run` are then `previous`'s, less those indicators' rows, plus these.
+    ///
+    /// Nil unless `run` is an incremental run based on `previous` and `previous` is still
+    /// finished: pruning marks a run pruned before it deletes the spans only that run covered
+    /// (among them those `run` ended), and this is one statement, so one snapshot.
+    static func changes(run: Int64, since previous: Int64, area: Area, areaID: Int32, keys: CatalogueKeys,
+                        on connection: PostgresConnection, logger: Logger) async throws -> (indicators: Set<String>, latest: [LatestMeasure])? {
+        var based = false
         var indicators: Set<String> = [], latest: [LatestMeasure] = []
         for try await row in try await connection.query("""
             SELECT sp.indicator_id, \(unescaped: columns)
-            FROM result_span sp
-            LEFT JOIN result_latest l ON sp.from_run = \(run) AND l.indicator_id = sp.indicator_id
+            FROM run r
+            JOIN run p ON p.id = r.based_on AND p.id = \(previous) AND p.status = 'finished'
+            LEFT JOIN result_span sp ON sp.from_run = r.id OR sp.until_run = r.id
+            LEFT JOIN result_latest l ON sp.from_run = r.id AND l.indicator_id = sp.indicator_id
                                      AND l.result_set_id = sp.result_set_id AND l.area_id = \(areaID)
-            WHERE sp.from_run = \(run) OR sp.until_run = \(run)
-            ORDER BY sp.indicator_id, l.breakdown_id
+            WHERE r.id = \(run) AND NOT r.full_run
             """, logger: logger) {
+            based = true
             var cells = RowCells(row)
-            let i = try cells.next(Int32.self)
+            // A run that recomputed nothing: its one row has no span.
+            guard let i = try cells.next(Int32?.self) else { continue }
             if let key = keys.indicatorKeys[i] { indicators.insert(key) }
             // An ended span, or a new set without a series in the area: no row of result_latest.
             guard let b = try cells.next(Int16?.self) else { continue }
             if let m = try decode(&cells, indicator: i, breakdown: b, area: area, keys: keys) { latest.append(m) }
         }
-        return (indicators, latest)
+        return based ? (indicators, latest) : nil
     }
 
     /// The columns of `result_latest` read for a series' latest point: the breakdown, then what

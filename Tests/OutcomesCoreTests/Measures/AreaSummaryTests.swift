@@ -46,6 +46,20 @@ struct AreaSummaryTests {
         #expect(i.redRed == ["low_birth_weight"])
     }
 
+    @Test("the summary does not depend on the order of its inputs: an indicator's gaps are listed by breakdown")
+    func inputOrderIrrelevant() throws {
+        let catalogue = try Self.catalogue()
+        let bridgend = try #require(catalogue.area("W06000013"))
+        let latest = [
+            Self.m("school_readiness", vs: .better, trend: .noSignificantChange),
+            Self.m("school_readiness", "looked_after", vs: .notCompared, trend: .cannotBeCalculated, gap: -20, significant: true),
+            Self.m("school_readiness", "free_school_meals", vs: .notCompared, trend: .cannotBeCalculated, gap: -9, significant: true),
+        ]
+        let forward = AreaSummary.build(area: bridgend, catalogue: catalogue, latest: latest)
+        #expect(forward.aims[1].significantGaps == ["school_readiness/free_school_meals", "school_readiness/looked_after"])
+        #expect(AreaSummary.build(area: bridgend, catalogue: catalogue, latest: latest.reversed()) == forward)
+    }
+
     @Test("no-judgement differences and trends have their own lists, not similar or no change")
     func noJudgement() throws {
         let catalogue = try Self.catalogue()
