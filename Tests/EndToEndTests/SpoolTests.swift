@@ -20,18 +20,43 @@ struct SpoolTests {
         await DaemonProcess.waitUntil(seconds: seconds) { FileManager.default.fileExists(atPath: path) }
     }
 
-    /// Waits until the embedded cluster reports a COPY with rows already processed.
-    /// Waits until a feed's rows are being written: its COPY (PostgreSQL's progress view) or its
-    /// merge into the history. Either is mid-transaction, and the pair is a window several
-    /// times longer than the COPY alone, which a poll slowed by a loaded machine could miss.
-    static func waitForCopy(state: String, seconds: Double) async -> Bool {
+    /// The advisory lock (one bigint key) that ``pauseHistoryCopy(state:atRow:)``'s trigger waits on.
+    static let pauseLock = 4242
+
+    /// Makes a feed's write into the history stop, mid-transaction, at its `row`-th row: a row
+    /// trigger on `observation_revision` takes ``pauseLock``, which a psql session (returned)
+    /// holds until its input is closed. Deterministic where a poll of the COPY's progress raced
+    /// the feed's end: the kill lands while the feed's transaction is surely open.
+    static func pauseHistoryCopy(state: String, atRow row: Int) async throws -> Process {
+        _ = try await sql(state, """
+            CREATE SEQUENCE test_pause_rows;
+            CREATE FUNCTION test_pause() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF nextval('test_pause_rows') = \(row) THEN PERFORM pg_advisory_xact_lock(\(pauseLock)); END IF;
+                RETURN NEW;
+            END $$;
+            CREATE TRIGGER test_pause BEFORE INSERT ON observation_revision FOR EACH ROW EXECUTE FUNCTION test_pause();
+            """)
+        let holder = try psql(state)
+        try (holder.standardInput as? Pipe)?.fileHandleForWriting.write(contentsOf: Data("SELECT pg_advisory_lock(\(pauseLock));\n".utf8))
+        #expect(await DaemonProcess.waitUntil(seconds: 30) {
+            (try? await sql(state, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = \(pauseLock) AND granted")) == "1"
+        }, "the pausing session never held its lock")
+        return holder
+    }
+
+    /// Waits until a backend waits on ``pauseLock``: the feed is stopped inside its COPY.
+    static func waitForPause(state: String, seconds: Double) async -> Bool {
         await DaemonProcess.waitUntil(seconds: seconds) {
-            ((try? await sql(state, """
-                SELECT (SELECT count(*) FROM pg_stat_progress_copy WHERE tuples_processed > 0)
-                     + (SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%INSERT INTO observation_revision%'
-                        AND pid <> pg_backend_pid())
-                """)) ?? "0") != "0"
+            (try? await sql(state, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = \(pauseLock) AND NOT granted")) == "1"
         }
+    }
+
+    /// Lets a paused feed go on and takes the trigger away.
+    static func releasePause(_ holder: Process, state: String) async throws {
+        try (holder.standardInput as? Pipe)?.fileHandleForWriting.close()
+        _ = await DaemonProcess.waitExit(holder, seconds: 30)
+        _ = try await sql(state, "DROP TRIGGER test_pause ON observation_revision; DROP FUNCTION test_pause(); DROP SEQUENCE test_pause_rows")
     }
 
     static func files(_ dir: String) -> [String] {
@@ -43,17 +68,33 @@ struct SpoolTests {
         try await blocking { try sqlBlocking(state, query) }
     }
 
-    private static func sqlBlocking(_ state: String, _ query: String) throws -> String {
+    struct PsqlFailed: Error, CustomStringConvertible {
+        let query: String
+        let status: Int32
+        var description: String { "psql exited \(status) on: \(query)" }
+    }
+
+    /// A psql session on the embedded cluster of a state folder, started with `arguments`.
+    /// Without `-c`, it reads statements from its standard input, a pipe.
+    static func psql(_ state: String, _ arguments: [String] = []) throws -> Process {
         let bin = try #require(((try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []).sorted().last)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/lib/postgresql/\(bin)/bin/psql")
-        process.arguments = ["-X", "-h", state + "/postgres/run", "-U", "outcomesd", "-d", "outcomesd", "-tAc", query]
-        let out = Pipe()
-        process.standardOutput = out
+        process.arguments = ["-X", "-q", "-h", state + "/postgres/run", "-U", "outcomesd", "-d", "outcomesd"] + arguments
+        process.standardInput = Pipe()
+        process.standardOutput = Pipe()
         try process.run()
+        return process
+    }
+
+    private static func sqlBlocking(_ state: String, _ query: String) throws -> String {
+        let process = try psql(state, ["-v", "ON_ERROR_STOP=1", "-tAc", query])
+        let out = try #require(process.standardOutput as? Pipe)
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard process.terminationStatus == 0 else { throw PsqlFailed(query: query, status: process.terminationStatus) }
+        return text
     }
 
     @Test("spool files are archived with their feed id, refused ones moved to rejected/ with an errors file", .timeLimit(.minutes(3)))
@@ -83,18 +124,22 @@ struct SpoolTests {
         let root = try DaemonProcess.tempFolder("crash")
         defer { try? FileManager.default.removeItem(atPath: root) }
         let state = root + "/state"
-        let (text, rows) = SyntheticFeed.csv(try TestCluster.realCatalogue(), partner: "local_authority", rows: 300_000)
+        let (text, rows) = SyntheticFeed.csv(try TestCluster.realCatalogue(), partner: "local_authority", rows: 100_000)
         #expect(rows > 50_000)
         let port = DaemonProcess.freePort()
         var serve = try DaemonProcess.startServe(stateDir: state, catalogue: catalogue, port: port, log: root + "/serve1.log")
         #expect(await DaemonProcess.waitReady(port: port, seconds: 90))
+        // The feed (a first load, copied straight into the history) stops at its 50,000th row.
+        let holder = try await Self.pauseHistoryCopy(state: state, atRow: 50_000)
         try Self.drop(text, state: state, partner: "local_authority", name: "big.csv")
         let processing = state + "/spool/processing/local_authority/big.csv"
         #expect(await Self.waitFor(processing, seconds: 30))
-        // Kill while the feed's COPY is under way: the event is PostgreSQL's own progress view.
-        #expect(await Self.waitForCopy(state: state, seconds: 60), "the feed's COPY or merge never showed in pg_stat_progress_copy or pg_stat_activity")
+        #expect(await Self.waitForPause(state: state, seconds: 60), "the feed's COPY never reached its 50,000th row")
+        #expect(try await Self.sql(state, "SELECT tuples_processed FROM pg_stat_progress_copy") == "49999")
         kill(serve.processIdentifier, SIGKILL)
         _ = await DaemonProcess.waitExit(serve, seconds: 10)
+        // The feed's backend goes on once the lock is let go, finds its client gone and rolls back.
+        try await Self.releasePause(holder, state: state)
         // The daemon died mid-feed: its transaction is gone, the file waits in processing/.
         let archived = Self.files(state + "/spool/archive/local_authority")
         #expect(archived.isEmpty, "the feed finished before the kill; make it bigger")
