@@ -139,17 +139,25 @@ struct SystemdTests {
         let dir = try DaemonProcess.tempFolder("stopfeed")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let state = dir + "/state"
-        let (text, rows) = SyntheticFeed.csv(try TestCluster.realCatalogue(), partner: "local_authority", rows: 300_000)
+        let (text, rows) = SyntheticFeed.csv(try TestCluster.realCatalogue(), partner: "local_authority", rows: 100_000)
         let port = DaemonProcess.freePort()
         let arguments = ["serve", "--state-dir", state, "--catalogue", Self.catalogue, "--listen", "127.0.0.1:\(port)"]
         let log1 = dir + "/serve1.log", log2 = dir + "/serve2.log"
-        let first = try Self.spawn(arguments, environment: [:], log: log1)
+        let socket = try DatagramListener(name: dir + "/notify.sock")
+        let first = try Self.spawn(arguments, environment: ["NOTIFY_SOCKET": socket.name], log: log1)
         var firstExited = false
         defer { if !firstExited { kill(first, SIGKILL); var s: Int32 = 0; waitpid(first, &s, 0) } }
         #expect(await Self.waitLog(log1, "run finished", seconds: 120))
+        // The feed (a first load) stops at its 50,000th row until the stop has begun: SIGTERM
+        // lands mid-feed whatever the machine's speed.
+        let holder = try await SpoolTests.pauseHistoryCopy(state: state, atRow: 50_000)
         try SpoolTests.drop(text, state: state, partner: "local_authority", name: "big.csv")
-        #expect(await SpoolTests.waitFor(state + "/spool/processing/local_authority/big.csv", seconds: 30))
+        #expect(await SpoolTests.waitForPause(state: state, seconds: 60), "the feed's COPY never reached its 50,000th row")
         kill(first, SIGTERM)
+        var seen: [String] = []
+        #expect(await Self.receive(socket, seconds: 30, seen: &seen) { $0.contains("STOPPING=1") } != nil, "\(seen)")
+        #expect(SpoolTests.files(state + "/spool/archive/local_authority").isEmpty, "the feed finished before the stop began")
+        try await SpoolTests.releasePause(holder)
         let status = await Self.exitStatus(first, seconds: 70)
         firstExited = status != nil
         let readLog1 = (try? String(contentsOfFile: log1, encoding: .utf8)) ?? ""

@@ -59,4 +59,50 @@ struct RequestReadTimeoutTests {
         loop.advanceTime(by: .seconds(10))
         #expect(channel.isActive)
     }
+
+    @Test("a connection with no request is closed after the timeout; after a response, the next head has the whole timeout again")
+    func idleConnectionIsClosed() throws {
+        let (channel, loop) = try Self.channel()
+        loop.advanceTime(by: .milliseconds(1500))
+        try channel.writeInbound(HTTPRequestPart.head(HTTPRequest(method: .get, scheme: "http", authority: "localhost", path: "/healthz")))
+        try channel.writeInbound(HTTPRequestPart.end(nil))
+        channel.pipeline.fireChannelReadComplete()
+        // The response takes the route's time, however long: not the client's.
+        loop.advanceTime(by: .seconds(10))
+        #expect(channel.isActive)
+        try channel.writeOutbound(HTTPResponsePart.head(HTTPResponse(status: .ok)))
+        try channel.writeOutbound(HTTPResponsePart.end(nil))
+        loop.advanceTime(by: .milliseconds(1900))
+        #expect(channel.isActive)
+        loop.advanceTime(by: .milliseconds(200))
+        #expect(!channel.isActive)
+    }
+
+    @Test("a request head trickling in (reads that complete no head) is cut off after the timeout")
+    func trickledHeadIsCut() throws {
+        let (channel, loop) = try Self.channel()
+        for _ in 0..<4 {
+            loop.advanceTime(by: .milliseconds(450))
+            channel.pipeline.fireChannelReadComplete()
+        }
+        #expect(channel.isActive)
+        loop.advanceTime(by: .milliseconds(250))
+        #expect(!channel.isActive)
+    }
+
+    @Test("a body paused by the server far beyond the timeout is still read: no other deadline closes it meanwhile")
+    func longServerPauseKeepsTheConnection() throws {
+        let (channel, loop) = try Self.channel()
+        try channel.writeInbound(Self.head)
+        channel.pipeline.fireChannelReadComplete()
+        // The route does not read for a minute (a feed behind another feed's lock).
+        loop.advanceTime(by: .seconds(60))
+        #expect(channel.isActive)
+        channel.read()
+        try channel.writeInbound(HTTPRequestPart.body(ByteBuffer(repeating: 0x61, count: 100)))
+        try channel.writeInbound(HTTPRequestPart.end(nil))
+        channel.pipeline.fireChannelReadComplete()
+        loop.advanceTime(by: .seconds(30))
+        #expect(channel.isActive)
+    }
 }

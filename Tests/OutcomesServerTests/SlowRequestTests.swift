@@ -7,7 +7,7 @@ import Hummingbird
 import HummingbirdTesting
 import OutcomesCore
 @testable import OutcomesServer
-import OutcomesStore
+@testable import OutcomesStore
 import OutcomesTestSupport
 import PostgresNIO
 
@@ -71,7 +71,7 @@ struct SlowRequestTests {
 
     /// Runs `body` with the port and a partner token of a server whose read timeout is 2 s; the
     /// server's log (debug and above) is kept in `log`, for failure messages.
-    static func withServer(log: LogRecording = LogRecording(), _ body: @Sendable @escaping (Int, String) async throws -> Void) async throws {
+    static func withServer(log: LogRecording = LogRecording(), _ body: @Sendable @escaping (Int, String, PostgresClient) async throws -> Void) async throws {
         let target = try await TestCluster.shared.newDatabase()
         let client = PostgresClient(configuration: .init(target: target), backgroundLogger: TestCluster.logger)
         var context = ServerContext(client: client, catalogue: try TestCluster.realCatalogue(),
@@ -96,7 +96,7 @@ struct SlowRequestTests {
                     return n == 0
                 }
                 #expect(String(decoding: answer, as: UTF8.self).hasPrefix("HTTP/1.1 200"))
-                try await body(port, token)
+                try await body(port, token, client)
                 bodyDone.withLock { $0 = true }
             }
         } catch let error as IOError where error.errnoCode == ECONNRESET && bodyDone.withLock({ $0 }) {
@@ -125,7 +125,7 @@ struct SlowRequestTests {
     @Test("a feed body sent a byte every 200 ms (Content-Length 1000) is cut off after the read timeout")
     func slowBody() async throws {
         let log = LogRecording()
-        try await Self.withServer(log: log) { port, token in
+        try await Self.withServer(log: log) { port, token, _ in
             let connection = try RawConnection(port: port)
             #expect(connection.send("POST /v1/feeds HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer \(token)\r\nContent-Type: text/csv\r\nContent-Length: 1000\r\n\r\n"))
             let closedAfter = await Self.trickle(connection, String(repeating: "a", count: 1000))
@@ -143,7 +143,7 @@ struct SlowRequestTests {
     @Test("a request head sent a byte every 200 ms is cut off after the read timeout")
     func slowHead() async throws {
         let log = LogRecording()
-        try await Self.withServer(log: log) { port, _ in
+        try await Self.withServer(log: log) { port, _, _ in
             let connection = try RawConnection(port: port)
             let closedAfter = await Self.trickle(connection, "GET /healthz HTTP/1.1\r\nHost: localhost\r\n" + String(repeating: "X-Slow: 1\r\n", count: 100))
             let after = try #require(closedAfter, """
@@ -158,7 +158,7 @@ struct SlowRequestTests {
     @Test("a body at an honest pace is not cut off, however long it takes beyond the timeout")
     func steadyBody() async throws {
         let log = LogRecording()
-        try await Self.withServer(log: log) { port, token in
+        try await Self.withServer(log: log) { port, token, _ in
             let connection = try RawConnection(port: port)
             let feed = "indicator,area,period,numerator,denominator\n" + String(repeating: "low_birth_weight,W06000013,2023,48,910\n", count: 1000)
             let bytes = Array(feed.utf8)
@@ -181,6 +181,39 @@ struct SlowRequestTests {
             #expect(text.hasPrefix("HTTP/1.1 20"), "\(text.prefix(300))\nthe server's log: \(log.recorded.suffix(40).joined(separator: "\n"))")
             // Every row arrived: the report counts them all (whatever the JSON's spacing).
             #expect(text.filter { $0 != " " }.contains("\"rows\":1000"), "\(text.prefix(600))")
+        }
+    }
+
+    @Test("a feed the server holds behind a lock for three times the read timeout is read to its end and lands: the pause is the server's")
+    func serverPauseIsNotCutOff() async throws {
+        let log = LogRecording()
+        try await Self.withServer(log: log) { port, token, client in
+            let (feed, rows) = SyntheticFeed.csv(try TestCluster.realCatalogue(), partner: "local_health_board", rows: 100_000)
+            let bytes = Array(feed.utf8)
+            let indicator = try await TestCluster.scalar(client, "SELECT id FROM indicator WHERE key = 'low_birth_weight'")
+            try await client.withConnection { holder in
+                // The lock a partner's first load takes on each of its indicators (FirstLoad.claim).
+                try await holder.query("SELECT pg_advisory_lock(\(FeedIngest.indicatorLockSpace), \(Int32(indicator)))", logger: TestCluster.logger)
+                let connection = try RawConnection(port: port)
+                #expect(connection.send("POST /v1/feeds HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer \(token)\r\nContent-Type: text/csv\r\nContent-Length: \(bytes.count)\r\nConnection: close\r\n\r\n"))
+                let sender = Task { try await blocking { connection.send(String(decoding: bytes, as: UTF8.self)) } }
+                // The feed waits for the lock, its body mostly unread (4 MB: more than the route buffers).
+                #expect(await eventually(seconds: 60) {
+                    (try? await TestCluster.scalar(client, """
+                        SELECT count(*)::int FROM pg_locks WHERE locktype = 'advisory' AND classid = \(FeedIngest.indicatorLockSpace)
+                          AND objid = \(indicator) AND NOT granted
+                        """)) == 1
+                }, "the feed never waited for the indicator's lock")
+                // The pause under test: three read timeouts with the server not reading.
+                try await Task.sleep(for: .seconds(6))
+                #expect(!connection.isClosedByPeer, "the server closed the connection while it was not reading: \(connection.received.prefix(300))")
+                try await holder.query("SELECT pg_advisory_unlock(\(FeedIngest.indicatorLockSpace), \(Int32(indicator)))", logger: TestCluster.logger)
+                #expect(try await sender.value, "the body could not be sent whole")
+                #expect(await eventually(seconds: 120) { connection.isClosedByPeer })
+                let text = connection.received
+                #expect(text.hasPrefix("HTTP/1.1 20"), "\(text.prefix(300))\nthe server's log: \(log.recorded.suffix(20).joined(separator: "\n"))")
+                #expect(text.filter { $0 != " " }.contains("\"rows\":\(rows)"), "\(text.prefix(600))")
+            }
         }
     }
 }

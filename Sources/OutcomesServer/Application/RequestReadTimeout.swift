@@ -2,19 +2,31 @@ import Logging
 import NIOCore
 import NIOHTTPTypes
 
-/// Closes a connection whose request does not arrive in time (slowloris, issue 14): the body
-/// must be complete within ``timeout`` of the request head plus one second per
-/// ``minimumBytesPerSecond`` received, so a large feed at any real speed has all the time it
-/// needs, while a body trickling in a byte at a time is cut off after about ``timeout``.
+/// The server's read deadlines (slowloris, issue 14), in one place: a connection is closed when
+/// the client keeps the server waiting, and only then.
 ///
-/// Only time the server spends waiting for the client counts. While the route does not want the
-/// body (backpressure: no `read` asked for since the last read ended, e.g. a feed waiting for a
-/// lock or a slow database), the clock is paused: the client's bytes wait in the socket, and an
-/// honest sender is not cut off for the server's delay.
+/// - **Waiting for a request head** (the connection is new, or its last response is written):
+///   the head must arrive within ``timeout``. An idle kept-alive connection is closed after it,
+///   and so is a head trickling in (this handler sits after the HTTP decoder: it sees reads end,
+///   but no request part until the head is whole).
+/// - **Reading a body:** it must be complete within ``timeout`` of the head plus one second per
+///   ``minimumBytesPerSecond`` received, so a large feed at any real speed has all the time it
+///   needs, while a body trickling in a byte at a time is cut off after about ``timeout``.
+///   Only time the server spends waiting for the client counts: while the route does not want
+///   the body (backpressure: no `read` asked for since the last read ended, e.g. a feed waiting
+///   for a lock or a slow database), the clock is paused and the client's bytes wait in the
+///   socket.
+/// - **Making the response:** the route's time, not the client's; no deadline.
 ///
-/// A request head that trickles in (or never comes) is Hummingbird's idle timeout's business
-/// (set to the same ``timeout`` in ``buildApplication(_:)``): no request part is read, so the
-/// connection is idle. This handler sits after the HTTP decoder, seeing parts, not bytes.
+/// Hummingbird's own idle timeout is not used: it closes a connection whose request is being
+/// read when no part has been read for the timeout, which is every backpressure pause longer
+/// than the timeout (a feed behind another feed's lock was cut off silently, mid-body).
+///
+/// One timer at most per connection, set when a deadline starts and none is pending; when it
+/// fires before the current deadline (the body moved it on, or a later request started one), it
+/// sets itself again. A request that arrives whole in one read (every GET) reads the clock twice
+/// and sets no timer of its own: setting and cancelling one per request cost 4.9% of a cached
+/// summary's CPU time (`perf record`, Benchmarks/serve).
 final class RequestReadTimeout: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -26,52 +38,74 @@ final class RequestReadTimeout: ChannelDuplexHandler, RemovableChannelHandler {
 
     let timeout: TimeAmount
     let logger: Logger
+    /// Since when the connection has waited for a request head; nil while a request is read or
+    /// answered.
+    private var awaitingHeadSince: NIODeadline?
+    /// Whether bytes arrived while waiting for a head (a head on its way, not an idle connection).
+    private var headBytesSeen = false
+    /// When the request being read began; nil when no request is being read.
     private var started: NIODeadline?
     private var received: Int64 = 0
-    private var timer: Scheduled<Void>?
+    /// Whether the current request was logged as incomplete at the end of a read.
+    private var reported = false
     /// Since when the server has not asked for more (a read ended and no `read` followed).
     private var pausedSince: NIODeadline?
     /// The time the current request's reading was paused by the server, before `pausedSince`.
     private var paused: TimeAmount = .zero
+    private var timer: Scheduled<Void>?
 
     init(timeout: TimeAmount, logger: Logger) {
         self.timeout = timeout
         self.logger = logger
     }
 
-    /// When the request now being read must be complete.
+    /// When the client must have sent what the server waits for; nil when it waits for nothing
+    /// (a response is being made) or the clock is paused.
     private var deadline: NIODeadline? {
-        started.map { $0 + timeout + .nanoseconds(received * 1_000_000_000 / Self.minimumBytesPerSecond) + paused }
+        if let awaitingHeadSince { return awaitingHeadSince + timeout }
+        guard let started, pausedSince == nil else { return nil }
+        return started + timeout + .nanoseconds(received * 1_000_000_000 / Self.minimumBytesPerSecond) + paused
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        if context.channel.isActive { awaitHead(context) }
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        awaitHead(context)
+        context.fireChannelActive()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head:
+            awaitingHeadSince = nil
             started = context.eventLoop.now
             received = 0
+            reported = false
             paused = .zero
+            pausedSince = nil
         case .body(let buffer):
             received += Int64(buffer.readableBytes)
         case .end:
             started = nil
-            timer?.cancel()
-            timer = nil
+            pausedSince = nil
         }
         context.fireChannelRead(data)
     }
 
-    /// The timer is set only for a request still incomplete when a read ends: a request that
-    /// arrives whole in one read (every GET) sets none and cancels none, which cost 4.9% of a
-    /// cached summary's CPU time when done for every request (`perf record`, Benchmarks/serve).
-    /// The deadline is the same (from the head's arrival).
     func channelReadComplete(context: ChannelHandlerContext) {
-        // Paused until the server asks for more: at once, unless the route is not reading.
-        if started != nil { pausedSince = context.eventLoop.now }
-        if started != nil && timer == nil {
-            logger.debug("request incomplete at the end of a read; its deadline is set", metadata: [
-                "peer": "\(context.channel.remoteAddress?.description ?? "?")", "body_bytes": "\(received)",
-            ])
-            schedule(context)
+        if awaitingHeadSince != nil {
+            headBytesSeen = true
+        } else if started != nil {
+            // Paused until the server asks for more: at once, unless the route is not reading.
+            pausedSince = context.eventLoop.now
+            if !reported {
+                reported = true
+                logger.debug("request incomplete at the end of a read; its deadline is set", metadata: [
+                    "peer": "\(context.channel.remoteAddress?.description ?? "?")", "body_bytes": "\(received)",
+                ])
+            }
         }
         context.fireChannelReadComplete()
     }
@@ -81,31 +115,49 @@ final class RequestReadTimeout: ChannelDuplexHandler, RemovableChannelHandler {
     func read(context: ChannelHandlerContext) {
         if let since = pausedSince {
             pausedSince = nil
-            if started != nil { paused = paused + (context.eventLoop.now - since) }
-            if started != nil && timer == nil { schedule(context) }
+            paused = paused + (context.eventLoop.now - since)
+            arm(context)
         }
         context.read()
     }
 
-    /// Sets the timer for the current deadline; when it fires early (the body moved the deadline
-    /// on), it sets itself again.
-    private func schedule(_ context: ChannelHandlerContext) {
-        timer?.cancel()
-        guard let deadline else { return }
+    /// The response's end: the connection waits for the next request's head (unless that head
+    /// has already come, pipelined).
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        if case .end = unwrapOutboundIn(data), started == nil { awaitHead(context) }
+        context.write(data, promise: promise)
+    }
+
+    private func awaitHead(_ context: ChannelHandlerContext) {
+        awaitingHeadSince = context.eventLoop.now
+        headBytesSeen = false
+        arm(context)
+    }
+
+    /// Sets the timer for the current deadline, unless one is pending (it sets itself again
+    /// when it fires early).
+    private func arm(_ context: ChannelHandlerContext) {
+        guard timer == nil, let deadline else { return }
         timer = context.eventLoop.assumeIsolated().scheduleTask(deadline: deadline) { [self] in
             timer = nil
-            // Paused: the server is not reading; `read` sets the timer again when it does.
-            guard pausedSince == nil, let due = self.deadline else { return }
-            if due <= context.eventLoop.now {
+            // Nothing awaited, or paused: whatever starts the next deadline sets the timer again.
+            guard let due = self.deadline else { return }
+            guard due <= context.eventLoop.now else { return arm(context) }
+            let peer = context.channel.remoteAddress?.description ?? "?"
+            if awaitingHeadSince == nil {
                 logger.notice("closing a connection whose request did not arrive in time", metadata: [
-                    "peer": "\(context.channel.remoteAddress?.description ?? "?")", "body_bytes": "\(received)",
-                    "timeout_seconds": "\(timeout.nanoseconds / 1_000_000_000)",
+                    "peer": "\(peer)", "body_bytes": "\(received)", "timeout_seconds": "\(timeout.nanoseconds / 1_000_000_000)",
                 ])
-                started = nil
-                context.close(promise: nil)
+            } else if headBytesSeen {
+                logger.notice("closing a connection whose request head did not arrive in time", metadata: [
+                    "peer": "\(peer)", "timeout_seconds": "\(timeout.nanoseconds / 1_000_000_000)",
+                ])
             } else {
-                schedule(context)
+                logger.debug("closing an idle connection", metadata: ["peer": "\(peer)"])
             }
+            awaitingHeadSince = nil
+            started = nil
+            context.close(promise: nil)
         }
     }
 

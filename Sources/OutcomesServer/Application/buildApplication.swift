@@ -17,9 +17,10 @@ public func buildApplication(_ context: ServerContext) -> some ApplicationProtoc
     let trustedProxies = ClientAddress.normalized(context.trustedProxies)
     var app = Application(
         router: router,
+        // No Hummingbird idle timeout: RequestReadTimeout keeps every read deadline, pausing
+        // the clock while the route does not read.
         server: .http1(configuration: .init(additionalChannelHandlers: [RequestReadTimeout(timeout: readTimeout, logger: logger),
-                                                                            ClientAddress(trustedProxies: trustedProxies)],
-                                            idleTimeout: readTimeout)),
+                                                                            ClientAddress(trustedProxies: trustedProxies)])),
         configuration: .init(address: .hostname(context.listen.host, port: context.listen.port), serverName: "outcomesd"),
         services: [context.client],
         onServerRunning: { channel in
