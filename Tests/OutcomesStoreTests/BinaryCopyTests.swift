@@ -69,6 +69,51 @@ struct BinaryCopyTests {
         }
     }
 
+    /// Row `i`'s array elements: one to nine samples.
+    static func elements(_ i: Int) -> [Sample] { (0..<(1 + i % 9)).map { sample(i * 10 + $0) } }
+
+    @Test("array fields read back element for element: each element type, NULL elements, one to nine elements, over many flushes")
+    func arraysRoundTrip() async throws {
+        try await TestCluster.withMigratedDatabase { client, _ in
+            let count = 5_000
+            try await client.withConnection { connection in
+                try await connection.query("""
+                    CREATE TABLE copy_arrays (i int PRIMARY KEY, smalls smallint[], numbers double precision[], flags boolean[],
+                                              days date[], labels text[])
+                    """, logger: TestCluster.logger)
+                try await connection.copyBinary(into: "copy_arrays", columns: ["i", "smalls", "numbers", "flags", "days", "labels"],
+                                                logger: TestCluster.logger) { rows in
+                    for i in 0..<count {
+                        let items = Self.elements(i)
+                        let days = try items.map { try #require(CivilDate(iso: $0.day)).daysSinceEpoch }
+                        let text = items.reduce(0) { $0 + $1.label.utf8.count }
+                        rows.append(fields: 6, maxBytes: BinaryCopyRow.bound(fields: 1, text: text) + 5 * BinaryCopyRow.arrayBound(elements: items.count)) { row in
+                            row.int32(Int32(i))
+                            row.array(.int2, items) { a, s in a.int16(s.small) }
+                            row.array(.float8, items) { a, s in a.float8(s.number) }
+                            row.array(.bool, items) { a, s in a.bool(s.flag) }
+                            row.array(.date, days) { a, d in a.date(daysSinceEpoch: d) }
+                            row.array(.text, items) { a, s in a.text(s.label) }
+                        }
+                        try await rows.sendIfFull()
+                    }
+                }
+            }
+            var read = 0
+            for try await (i, n, small, number, flag, day, label) in try await client.query("""
+                SELECT i, n::int, small, number, flag, day::text, label
+                FROM copy_arrays, unnest(smalls, numbers, flags, days, labels) WITH ORDINALITY AS u(small, number, flag, day, label, n)
+                ORDER BY i, n
+                """, logger: TestCluster.logger).decode((Int32, Int, Int16?, Double?, Bool?, String, String).self) {
+                let expected = Self.sample(Int(i) * 10 + n - 1)
+                #expect(Sample(small: small, whole: expected.whole, big: expected.big, number: number, flag: flag, day: day, label: label) == expected)
+                read += 1
+            }
+            #expect(read == (0..<count).reduce(0) { $0 + Self.elements($1).count })
+            #expect(try await TestCluster.scalar(client, "SELECT count(*)::int FROM copy_arrays WHERE array_length(labels, 1) <> 1 + i % 9") == 0)
+        }
+    }
+
     @Test("a non-finite double is stored as NULL, as the text writer did")
     func nonFiniteIsNull() async throws {
         try await TestCluster.withMigratedDatabase { client, _ in

@@ -130,6 +130,34 @@ struct BinaryCopyRow {
         put(Int32(truncatingIfNeeded: days - BinaryCopyRows.postgresEpochDays))
     }
 
+    /// The element types an array field can hold, by their type OIDs (`pg_type`), which the
+    /// server checks against the column's element type.
+    enum ArrayElement: Int32 {
+        case bool = 16, int2 = 21, text = 25, float8 = 701, date = 1082
+    }
+
+    /// An upper bound of an array field of `elements` elements written by ``array(_:_:_:)``:
+    /// its length and 20 bytes of header, then per element a length and at most 8 bytes (text
+    /// elements' UTF-8 bytes are counted as text by ``bound(fields:text:)``).
+    static func arrayBound(elements: Int) -> Int { 24 + 12 * elements }
+
+    /// A one-dimensional array field (`array_send`'s format: dimensions, a flags word, the
+    /// element type, the length and lower bound 1), one element per item, each written by
+    /// `element` as a field is (its length, −1 for NULL, then its bytes). `items` must not be
+    /// empty (an empty array has no dimension).
+    mutating func array<Items: Collection>(_ type: ArrayElement, _ items: Items, _ element: (inout BinaryCopyRow, Items.Element) -> Void) {
+        precondition(!items.isEmpty, "a binary COPY array field needs at least one element")
+        let start = written
+        put(Int32(0))  // the field's length, known at the end
+        put(Int32(1))  // dimensions
+        put(Int32(0))  // flags: the server finds NULL elements by their length
+        put(type.rawValue)
+        put(Int32(truncatingIfNeeded: items.count))
+        put(Int32(1))  // lower bound
+        for item in items { element(&self, item) }
+        bytes.storeBytes(of: Int32(truncatingIfNeeded: written - start - 4).bigEndian, toByteOffset: start, as: Int32.self)
+    }
+
     /// A `text` value: its UTF-8 bytes, nothing escaped.
     mutating func text(_ s: String) {
         var s = s

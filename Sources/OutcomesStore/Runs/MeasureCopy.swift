@@ -1,51 +1,57 @@
 import OutcomesCore
 
-/// Encodes measure rows for a binary COPY (``BinaryCopyRows``): whole rows for `result`
-/// (``columns``), and a series' latest point for `result_latest` (``latestColumns``, the roll-up
+/// Encodes measure rows for a binary COPY (``BinaryCopyRows``): each series as one row of
+/// `result_series` (``columns``: the key, then one array per measure column, in period order;
+/// migration 17), and a series' latest point for `result_latest` (``latestColumns``, the roll-up
 /// inputs). Categories are written as their stored codes (StoredCodes.swift in OutcomesCore).
-/// Each field's type is its column's (migration 8).
+/// Each field's type is its column's (migrations 8 and 17).
 ///
 /// A run's rows share a few dozen periods: each period's text and first day are encoded once
 /// per ``MeasureCopy`` value (one per batch written).
 struct MeasureCopy {
-    static let columns = ["indicator_id", "result_set_id", "area_id", "breakdown_id", "period", "period_start", "value",
-                          "lower95", "upper95", "lower998", "upper998", "numerator", "denominator", "derived", "notes",
-                          "vs_wales", "vs_board", "trend", "trend_chi2", "change_abs", "change_rel", "quintile",
-                          "target_met", "stale", "gap", "gap_significant"]
+    static let key = ["indicator_id", "result_set_id", "area_id", "breakdown_id"]
+    static let columns = key + ["period", "period_start", "value", "lower95", "upper95", "lower998", "upper998", "numerator",
+                                "denominator", "derived", "notes", "vs_wales", "vs_board", "trend", "trend_chi2", "change_abs",
+                                "change_rel", "quintile", "target_met", "stale", "gap", "gap_significant"]
 
     static let latestColumns = ["indicator_id", "result_set_id", "area_id", "breakdown_id", "period", "value", "numerator",
                                 "denominator", "vs_wales", "vs_board", "trend", "target_met", "stale", "gap", "gap_significant"]
 
     private var periods: [Period: (text: [UInt8], days: Int)] = [:]
 
-    /// One row of `result`.
-    mutating func append(_ row: MeasureRow, resultSet: Int64, to rows: inout BinaryCopyRows) {
-        let period = encoded(row.period)
-        let size = BinaryCopyRow.bound(fields: Self.columns.count, text: period.text.count + row.notes.utf8.count)
-        rows.append(fields: Int16(Self.columns.count), maxBytes: size) { out in
-            Self.key(row, resultSet, to: &out)
-            period.text.withUnsafeBytes { out.text(utf8: $0) }
-            out.date(daysSinceEpoch: period.days)
-            out.float8(row.value)
-            out.float8(row.interval95?.lower)
-            out.float8(row.interval95?.upper)
-            out.float8(row.interval998?.lower)
-            out.float8(row.interval998?.upper)
-            out.float8(row.numerator)
-            out.float8(row.denominator)
-            out.bool(row.derived)
-            out.text(row.notes)
-            out.int16(row.vsWales.category.code)
-            out.int16(row.vsBoard.category.code)
-            out.int16(row.trend.label.code)
-            out.float8(row.trend.chiSquared)
-            out.float8(row.change?.absolute)
-            out.float8(row.change?.relative)
-            out.int16(row.quintile.map { Int16(truncatingIfNeeded: $0) })
-            out.bool(row.targetMet)
-            out.bool(row.stale)
-            out.float8(row.gap?.difference)
-            out.bool(row.gap?.significant)
+    /// One row of `result_series`: the series of `rows` at `positions` (one area and breakdown,
+    /// in period order, at least one row), each measure column as an array.
+    mutating func appendSeries(_ rows: [MeasureRow], at positions: ArraySlice<Int>, resultSet: Int64, to out: inout BinaryCopyRows) {
+        guard let first = positions.first else { return }
+        let periods = positions.map { encoded(rows[$0].period) }
+        var text = 0
+        for (n, i) in positions.enumerated() { text += periods[n].text.count + rows[i].notes.utf8.count }
+        let arrays = Self.columns.count - Self.key.count
+        let size = BinaryCopyRow.bound(fields: Self.key.count, text: text) + arrays * BinaryCopyRow.arrayBound(elements: positions.count)
+        out.append(fields: Int16(Self.columns.count), maxBytes: size) { out in
+            Self.key(rows[first], resultSet, to: &out)
+            out.array(.text, periods) { a, p in p.text.withUnsafeBytes { a.text(utf8: $0) } }
+            out.array(.date, periods) { a, p in a.date(daysSinceEpoch: p.days) }
+            out.array(.float8, positions) { a, i in a.float8(rows[i].value) }
+            out.array(.float8, positions) { a, i in a.float8(rows[i].interval95?.lower) }
+            out.array(.float8, positions) { a, i in a.float8(rows[i].interval95?.upper) }
+            out.array(.float8, positions) { a, i in a.float8(rows[i].interval998?.lower) }
+            out.array(.float8, positions) { a, i in a.float8(rows[i].interval998?.upper) }
+            out.array(.float8, positions) { a, i in a.float8(rows[i].numerator) }
+            out.array(.float8, positions) { a, i in a.float8(rows[i].denominator) }
+            out.array(.bool, positions) { a, i in a.bool(rows[i].derived) }
+            out.array(.text, positions) { a, i in a.text(rows[i].notes) }
+            out.array(.int2, positions) { a, i in a.int16(rows[i].vsWales.category.code) }
+            out.array(.int2, positions) { a, i in a.int16(rows[i].vsBoard.category.code) }
+            out.array(.int2, positions) { a, i in a.int16(rows[i].trend.label.code) }
+            out.array(.float8, positions) { a, i in a.float8(rows[i].trend.chiSquared) }
+            out.array(.float8, positions) { a, i in a.float8(rows[i].change?.absolute) }
+            out.array(.float8, positions) { a, i in a.float8(rows[i].change?.relative) }
+            out.array(.int2, positions) { a, i in a.int16(rows[i].quintile.map { Int16(truncatingIfNeeded: $0) }) }
+            out.array(.bool, positions) { a, i in a.bool(rows[i].targetMet) }
+            out.array(.bool, positions) { a, i in a.bool(rows[i].stale) }
+            out.array(.float8, positions) { a, i in a.float8(rows[i].gap?.difference) }
+            out.array(.bool, positions) { a, i in a.bool(rows[i].gap?.significant) }
         }
     }
 

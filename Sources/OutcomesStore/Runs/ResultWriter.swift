@@ -3,7 +3,7 @@ import PostgresNIO
 import Logging
 
 /// Writes and retires result sets (migration 8): the measures of one indicator as one run
-/// computed them, in `result`, named in `result_set`, and mapped into runs by spans of runs
+/// computed them, in `result_series` (a row per series, migration 17), named in `result_set`, and mapped into runs by spans of runs
 /// (`result_span`, migration 15; `run_result` is the view of a run's map): a set is mapped from
 /// the run that wrote it until the run that replaced it, so a run writes only what it changed.
 struct ResultWriter {
@@ -22,7 +22,7 @@ struct ResultWriter {
 
     /// Writes `sets` (one per indicator, each an indicator's measures) as new result sets of
     /// `run`, mapped in from this run on: the sets and their spans in one statement, then their
-    /// rows in one COPY and their series' latest points in another. Each indicator's previous set
+    /// series in one COPY and their latest points in another. Each indicator's previous set
     /// must have been closed first (``close(run:indicators:on:)``).
     func write(_ sets: [Set], run: Int64, on connection: PostgresConnection) async throws {
         guard !sets.isEmpty else { return }
@@ -42,10 +42,11 @@ struct ResultWriter {
             return (id: id, rows: set.rows)
         }
         var encoder = MeasureCopy()
-        try await connection.copyBinary(into: "result", columns: MeasureCopy.columns, logger: logger) { copy in
+        try await connection.copyBinary(into: "result_series", columns: MeasureCopy.columns, logger: logger) { copy in
             for set in written {
-                for row in set.rows {
-                    encoder.append(row, resultSet: set.id, to: &copy)
+                let order = Self.seriesOrder(set.rows)
+                for range in Self.series(set.rows, in: order) {
+                    encoder.appendSeries(set.rows, at: order[range], resultSet: set.id, to: &copy)
                     try await copy.sendIfFull()
                 }
             }
@@ -63,6 +64,27 @@ struct ResultWriter {
     struct SetNotCreated: Error, CustomStringConvertible {
         var indicator: Int32
         var description: String { "PostgreSQL returned no result set for indicator id \(indicator)" }
+    }
+
+    /// The positions of one indicator's rows in series order: by area, breakdown, then period
+    /// (the engine gives them in the order of its observations, then the derived points).
+    static func seriesOrder(_ rows: [MeasureRow]) -> [Int] {
+        rows.indices.sorted { a, b in
+            let x = rows[a], y = rows[b]
+            return (x.area, x.breakdown) == (y.area, y.breakdown) ? x.period < y.period : (x.area, x.breakdown) < (y.area, y.breakdown)
+        }
+    }
+
+    /// The ranges of `order` (``seriesOrder(_:)``) that each series, one area and breakdown, takes.
+    static func series(_ rows: [MeasureRow], in order: [Int]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for n in order.indices.dropFirst() where (rows[order[n]].area, rows[order[n]].breakdown) != (rows[order[start]].area, rows[order[start]].breakdown) {
+            ranges.append(start..<n)
+            start = n
+        }
+        if !order.isEmpty { ranges.append(start..<order.count) }
+        return ranges
     }
 
     /// The positions of each series' latest point among one indicator's rows: the rows the engine
@@ -105,7 +127,7 @@ struct ResultWriter {
                 DELETE FROM result_set s
                 WHERE NOT EXISTS (SELECT 1 FROM result_span sp WHERE sp.indicator_id = s.indicator_id AND sp.result_set_id = s.id)
                 RETURNING s.indicator_id, s.id)
-            , rows AS (DELETE FROM result r USING gone WHERE r.indicator_id = gone.indicator_id AND r.result_set_id = gone.id)
+            , rows AS (DELETE FROM result_series r USING gone WHERE r.indicator_id = gone.indicator_id AND r.result_set_id = gone.id)
             DELETE FROM result_latest l USING gone WHERE l.indicator_id = gone.indicator_id AND l.result_set_id = gone.id
             """, logger: logger)
     }
