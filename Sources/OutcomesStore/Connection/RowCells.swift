@@ -22,4 +22,10 @@ struct RowCells {
         guard let cell = cells.next() else { throw TooShort() }
         return try cell.decode(T.self)
     }
+
+    /// The next cell's raw bytes in the binary format (nil for NULL), for ``BinaryArray``.
+    mutating func nextBytes() throws -> ByteBuffer? {
+        guard let cell = cells.next() else { throw TooShort() }
+        return cell.bytes
+    }
 }
