@@ -197,7 +197,8 @@ struct SlowRequestTests {
                 let connection = try RawConnection(port: port)
                 #expect(connection.send("POST /v1/feeds HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer \(token)\r\nContent-Type: text/csv\r\nContent-Length: \(bytes.count)\r\nConnection: close\r\n\r\n"))
                 let sender = Task { try await blocking { connection.send(String(decoding: bytes, as: UTF8.self)) } }
-                // The feed waits for the lock, its body mostly unread (4 MB: more than the route buffers).
+                // The feed waits for the lock, its body mostly unread (19,895 rows, 1.1 MB: more than the
+                // server reads ahead for a route that is not reading, so reading pauses).
                 #expect(await eventually(seconds: 60) {
                     (try? await TestCluster.scalar(client, """
                         SELECT count(*)::int FROM pg_locks WHERE locktype = 'advisory' AND classid = \(FeedIngest.indicatorLockSpace)
