@@ -205,9 +205,18 @@ struct SlowRequestTests {
                           AND objid = \(indicator) AND NOT granted
                         """)) == 1
                 }, "the feed never waited for the indicator's lock")
-                // The pause under test: three read timeouts with the server not reading.
-                try await Task.sleep(for: .seconds(6))
-                #expect(!connection.isClosedByPeer, "the server closed the connection while it was not reading: \(connection.received.prefix(300))")
+                // The pause under test, by PostgreSQL's own record of the feed's wait (pg_locks.waitstart):
+                // the feed has waited three read timeouts, and the connection stayed open throughout.
+                var closedDuringPause = false
+                let pausedLongEnough = await eventually(seconds: 60) {
+                    if connection.isClosedByPeer { closedDuringPause = true; return true }
+                    return (try? await TestCluster.scalar(client, """
+                        SELECT count(*)::int FROM pg_locks WHERE locktype = 'advisory' AND classid = \(FeedIngest.indicatorLockSpace)
+                          AND objid = \(indicator) AND NOT granted AND waitstart < now() - interval '6 seconds'
+                        """)) == 1
+                }
+                #expect(pausedLongEnough && !closedDuringPause,
+                        "the server closed the connection while it was not reading: \(connection.received.prefix(300))")
                 try await holder.query("SELECT pg_advisory_unlock(\(FeedIngest.indicatorLockSpace), \(Int32(indicator)))", logger: TestCluster.logger)
                 #expect(try await sender.value, "the body could not be sent whole")
                 #expect(await eventually(seconds: 120) { connection.isClosedByPeer })
