@@ -42,11 +42,15 @@ struct ResultSeriesTests {
         rows.sorted { ($0.area, $0.breakdown) == ($1.area, $1.breakdown) ? $0.period < $1.period : ($0.area, $0.breakdown) < ($1.area, $1.breakdown) }
     }
 
+    /// A field of ``text(_:)``: a double, or `-` for NULL.
+    static func n(_ x: Double?) -> String { x.map { "\($0)" } ?? "-" }
+
+    /// A field of ``text(_:)``: `t` or `f`, or `-` for NULL.
+    static func b(_ x: Bool?) -> String { x.map { $0 ? "t" : "f" } ?? "-" }
+
     /// A row as `result` gives it, as text: the fields in MeasureCopy's column order.
     static func text(_ row: MeasureRow) -> String {
-        func n(_ x: Double?) -> String { x.map { "\($0)" } ?? "-" }
-        func b(_ x: Bool?) -> String { x.map { $0 ? "t" : "f" } ?? "-" }
-        return [String(row.area), String(row.breakdown), row.period.description, String(row.period.firstDay.daysSinceEpoch),
+        [String(row.area), String(row.breakdown), row.period.description, String(row.period.firstDay.daysSinceEpoch),
                 n(row.value), n(row.interval95?.lower), n(row.interval95?.upper), n(row.interval998?.lower), n(row.interval998?.upper),
                 n(row.numerator), n(row.denominator), b(row.derived), row.notes, String(row.vsWales.category.code),
                 String(row.vsBoard.category.code), String(row.trend.label.code), n(row.trend.chiSquared), n(row.change?.absolute),
@@ -73,8 +77,6 @@ struct ResultSeriesTests {
             """, logger: TestCluster.logger) {
             let c = try row.decode((Int32, Int16, String, Int32, Double?, Double?, Double?, Double?, Double?, Double?, Double?, Bool,
                                     String, Int16, Int16, Int16, Double?, Double?, Double?, Int?, Bool?, Bool?, Double?, Bool?).self)
-            func n(_ x: Double?) -> String { x.map { "\($0)" } ?? "-" }
-            func b(_ x: Bool?) -> String { x.map { $0 ? "t" : "f" } ?? "-" }
             out.append([String(c.0), String(c.1), c.2, String(c.3), n(c.4), n(c.5), n(c.6), n(c.7), n(c.8), n(c.9), n(c.10), b(c.11),
                         c.12, String(c.13), String(c.14), String(c.15), n(c.16), n(c.17), n(c.18), c.19.map(String.init) ?? "-",
                         b(c.20), b(c.21), n(c.22), b(c.23)].joined(separator: "|"))
