@@ -6,8 +6,9 @@ import Logging
 /// indicators ahead: while the run computes indicator n and writes a batch of result sets on its
 /// own connection, the observations of the next ones are read here, one query after another on
 /// the one connection (in whatever order their tasks reach it; ``next()`` returns them in the
-/// order given), so the reader never waits for the run between two batches. The reader's transaction shares the run's snapshot (``RunStore`` exports it from
-/// here and imports it there), so both see the same data.
+/// order given), so the reader never waits for the run between two batches. The reader's
+/// transaction shares the run's snapshot (``RunStore`` exports it from here and imports it
+/// there), so both see the same data.
 ///
 /// At most ``depth`` reads are in flight (memory: that many indicators' observations);
 /// ``drain()`` waits for them, so the connection is idle before it goes back to the pool whatever
