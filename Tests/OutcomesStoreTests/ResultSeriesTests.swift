@@ -6,8 +6,8 @@ import OutcomesTestSupport
 import PostgresNIO
 
 /// Result sets stored a row per series (migration 17): what the writer stores is every field of
-/// every measure, each series in period order whatever order the engine gave its rows, read back
-/// through `result` and `measure` as rows; and the migration carries stored rows over unchanged.
+/// every measure, each series in period order, read back through `result` as rows; and the
+/// migration carries stored rows over unchanged.
 @Suite("Results stored a row per series")
 struct ResultSeriesTests {
     /// Rows of two areas and two breakdowns, given out of order, with every optional field both
@@ -84,7 +84,7 @@ struct ResultSeriesTests {
         return out
     }
 
-    @Test("the writer stores every field of every measure, a row per series, each series in period order whatever order its rows came in")
+    @Test("the writer stores every field of every measure, a row per series in period order, read back through `result` as rows")
     func writerStoresSeries() async throws {
         try await TestCluster.withMigratedDatabase { client, _ in
             let rows = try Self.rows()
@@ -92,7 +92,9 @@ struct ResultSeriesTests {
                 INSERT INTO run (trigger, full_run, catalogue_fingerprint, status) VALUES ('cli', true, 'f', 'running') RETURNING id::int
                 """)
             try await client.withConnection { connection in
-                try await ResultWriter(logger: TestCluster.logger).write([.init(indicator: 42, rows: rows)], run: Int64(run), on: connection)
+                // In the engine's order: by series, each in period order.
+                try await ResultWriter(logger: TestCluster.logger).write([.init(indicator: 42, rows: Self.seriesOrder(rows))], run: Int64(run),
+                                                                         on: connection)
             }
             let set = Int64(try await TestCluster.scalar(client, "SELECT id::int FROM result_set WHERE run_id = \(run)"))
             // Three series, three rows, each in period order; `result` gives back every field.

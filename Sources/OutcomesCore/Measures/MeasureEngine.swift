@@ -10,9 +10,10 @@
 /// let rows = MeasureEngine.compute(indicator: indicator, points: points, context: context)
 /// ```
 public enum MeasureEngine {
-    /// The rows come in the order of `supplied`, then the derived points (``Aggregation/derive``).
-    /// Where several points share an area, breakdown and period, each gets its own row; benchmarks
-    /// and gaps read the last of them given, quintiles the last with a value.
+    /// The rows come by series (area, then breakdown), each in period order: the supplied points
+    /// and the derived ones (``Aggregation/derive``) together. Where several points share an
+    /// area, breakdown and period, each gets its own row, in the order given; benchmarks and gaps
+    /// read the last of them given, quintiles the last with a value.
     public static func compute(indicator: Indicator, points supplied: [ObservationPoint], context: ComputeContext) -> [MeasureRow] {
         guard !supplied.isEmpty else { return [] }
         let points = supplied + Aggregation.derive(supplied, indicator: indicator, context: context)
@@ -106,7 +107,8 @@ public enum MeasureEngine {
             let quintiles = Quintiles.assign(ranked[run].map(\.value), polarity: indicator.polarity)
             for (entry, quintile) in zip(ranked[run], quintiles) where quintile != nil { rows[entry.key.position].quintile = quintile }
         }
-        return rows
+        // In the order already sorted for the walk: the writer stores a series per row.
+        return order.map { rows[$0.position] }
     }
 
     /// A row's place: series (area, breakdown), period (in ``Period``'s order), then position.

@@ -19,39 +19,39 @@ struct MeasureCopy {
 
     private var periods: [Period: (text: [UInt8], days: Int)] = [:]
 
-    /// One row of `result_series`: the series of `rows` at `positions` (one area and breakdown,
-    /// in period order, at least one row), each measure column as an array.
-    mutating func appendSeries(_ rows: [MeasureRow], at positions: ArraySlice<Int>, resultSet: Int64, to out: inout BinaryCopyRows) {
-        guard let first = positions.first else { return }
-        let periods = positions.map { encoded(rows[$0].period) }
+    /// One row of `result_series`: one series' rows (one area and breakdown, in period order, at
+    /// least one row), each measure column as an array.
+    mutating func appendSeries(_ series: ArraySlice<MeasureRow>, resultSet: Int64, to out: inout BinaryCopyRows) {
+        guard let first = series.first else { return }
+        let periods = series.map { encoded($0.period) }
         var text = 0
-        for (n, i) in positions.enumerated() { text += periods[n].text.count + rows[i].notes.utf8.count }
+        for (period, row) in zip(periods, series) { text += period.text.count + row.notes.utf8.count }
         let arrays = Self.columns.count - Self.key.count
-        let size = BinaryCopyRow.bound(fields: Self.key.count, text: text) + arrays * BinaryCopyRow.arrayBound(elements: positions.count)
+        let size = BinaryCopyRow.bound(fields: Self.key.count, text: text) + arrays * BinaryCopyRow.arrayBound(elements: series.count)
         out.append(fields: Int16(Self.columns.count), maxBytes: size) { out in
-            Self.key(rows[first], resultSet, to: &out)
+            Self.key(first, resultSet, to: &out)
             out.array(.text, periods) { a, p in p.text.withUnsafeBytes { a.text(utf8: $0) } }
             out.array(.date, periods) { a, p in a.date(daysSinceEpoch: p.days) }
-            out.array(.float8, positions) { a, i in a.float8(rows[i].value) }
-            out.array(.float8, positions) { a, i in a.float8(rows[i].interval95?.lower) }
-            out.array(.float8, positions) { a, i in a.float8(rows[i].interval95?.upper) }
-            out.array(.float8, positions) { a, i in a.float8(rows[i].interval998?.lower) }
-            out.array(.float8, positions) { a, i in a.float8(rows[i].interval998?.upper) }
-            out.array(.float8, positions) { a, i in a.float8(rows[i].numerator) }
-            out.array(.float8, positions) { a, i in a.float8(rows[i].denominator) }
-            out.array(.bool, positions) { a, i in a.bool(rows[i].derived) }
-            out.array(.text, positions) { a, i in a.text(rows[i].notes) }
-            out.array(.int2, positions) { a, i in a.int16(rows[i].vsWales.category.code) }
-            out.array(.int2, positions) { a, i in a.int16(rows[i].vsBoard.category.code) }
-            out.array(.int2, positions) { a, i in a.int16(rows[i].trend.label.code) }
-            out.array(.float8, positions) { a, i in a.float8(rows[i].trend.chiSquared) }
-            out.array(.float8, positions) { a, i in a.float8(rows[i].change?.absolute) }
-            out.array(.float8, positions) { a, i in a.float8(rows[i].change?.relative) }
-            out.array(.int2, positions) { a, i in a.int16(rows[i].quintile.map { Int16(truncatingIfNeeded: $0) }) }
-            out.array(.bool, positions) { a, i in a.bool(rows[i].targetMet) }
-            out.array(.bool, positions) { a, i in a.bool(rows[i].stale) }
-            out.array(.float8, positions) { a, i in a.float8(rows[i].gap?.difference) }
-            out.array(.bool, positions) { a, i in a.bool(rows[i].gap?.significant) }
+            out.array(.float8, series.indices) { a, i in a.float8(series[i].value) }
+            out.array(.float8, series.indices) { a, i in a.float8(series[i].interval95?.lower) }
+            out.array(.float8, series.indices) { a, i in a.float8(series[i].interval95?.upper) }
+            out.array(.float8, series.indices) { a, i in a.float8(series[i].interval998?.lower) }
+            out.array(.float8, series.indices) { a, i in a.float8(series[i].interval998?.upper) }
+            out.array(.float8, series.indices) { a, i in a.float8(series[i].numerator) }
+            out.array(.float8, series.indices) { a, i in a.float8(series[i].denominator) }
+            out.array(.bool, series.indices) { a, i in a.bool(series[i].derived) }
+            out.array(.text, series.indices) { a, i in a.text(series[i].notes) }
+            out.array(.int2, series.indices) { a, i in a.int16(series[i].vsWales.category.code) }
+            out.array(.int2, series.indices) { a, i in a.int16(series[i].vsBoard.category.code) }
+            out.array(.int2, series.indices) { a, i in a.int16(series[i].trend.label.code) }
+            out.array(.float8, series.indices) { a, i in a.float8(series[i].trend.chiSquared) }
+            out.array(.float8, series.indices) { a, i in a.float8(series[i].change?.absolute) }
+            out.array(.float8, series.indices) { a, i in a.float8(series[i].change?.relative) }
+            out.array(.int2, series.indices) { a, i in a.int16(series[i].quintile.map { Int16(truncatingIfNeeded: $0) }) }
+            out.array(.bool, series.indices) { a, i in a.bool(series[i].targetMet) }
+            out.array(.bool, series.indices) { a, i in a.bool(series[i].stale) }
+            out.array(.float8, series.indices) { a, i in a.float8(series[i].gap?.difference) }
+            out.array(.bool, series.indices) { a, i in a.bool(series[i].gap?.significant) }
         }
     }
 

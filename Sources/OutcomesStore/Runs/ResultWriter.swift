@@ -12,6 +12,7 @@ struct ResultWriter {
     /// One indicator's measures, to be written as a result set.
     struct Set {
         var indicator: Int32
+        /// By series, each in period order (``MeasureEngine/compute(indicator:points:context:)``).
         var rows: [MeasureRow]
     }
 
@@ -44,9 +45,8 @@ struct ResultWriter {
         var encoder = MeasureCopy()
         try await connection.copyBinary(into: "result_series", columns: MeasureCopy.columns, logger: logger) { copy in
             for set in written {
-                let order = Self.seriesOrder(set.rows)
-                for range in Self.series(set.rows, in: order) {
-                    encoder.appendSeries(set.rows, at: order[range], resultSet: set.id, to: &copy)
+                for range in Self.series(set.rows) {
+                    encoder.appendSeries(set.rows[range], resultSet: set.id, to: &copy)
                     try await copy.sendIfFull()
                 }
             }
@@ -66,24 +66,17 @@ struct ResultWriter {
         var description: String { "PostgreSQL returned no result set for indicator id \(indicator)" }
     }
 
-    /// The positions of one indicator's rows in series order: by area, breakdown, then period
-    /// (the engine gives them in the order of its observations, then the derived points).
-    static func seriesOrder(_ rows: [MeasureRow]) -> [Int] {
-        rows.indices.sorted { a, b in
-            let x = rows[a], y = rows[b]
-            return (x.area, x.breakdown) == (y.area, y.breakdown) ? x.period < y.period : (x.area, x.breakdown) < (y.area, y.breakdown)
-        }
-    }
-
-    /// The ranges of `order` (``seriesOrder(_:)``) that each series, one area and breakdown, takes.
-    static func series(_ rows: [MeasureRow], in order: [Int]) -> [Range<Int>] {
+    /// The ranges of one indicator's rows that each series (one area and breakdown) takes. The
+    /// rows come by series, each in period order, as ``MeasureEngine`` gives them; rows of one
+    /// series apart would be two rows of one key, which `result_series` refuses.
+    static func series(_ rows: [MeasureRow]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
-        for n in order.indices.dropFirst() where (rows[order[n]].area, rows[order[n]].breakdown) != (rows[order[start]].area, rows[order[start]].breakdown) {
+        for n in rows.indices.dropFirst() where (rows[n].area, rows[n].breakdown) != (rows[start].area, rows[start].breakdown) {
             ranges.append(start..<n)
             start = n
         }
-        if !order.isEmpty { ranges.append(start..<order.count) }
+        if !rows.isEmpty { ranges.append(start..<rows.count) }
         return ranges
     }
 

@@ -8,18 +8,30 @@ import OutcomesCore
 struct MeasureEngineEquivalenceTests {
     typealias F = MeasureEngineFixture
 
-    /// Rows as text, the derived tail (whose old order followed dictionary iteration, which varies
-    /// from process to process) sorted by area, breakdown and period.
-    static func comparable(_ rows: [MeasureRow], supplied: Int) -> [String] {
+    /// Rows by series (area, breakdown), each in period order, rows of one key in the order given:
+    /// the order ``MeasureEngine`` gives them in.
+    static func inSeriesOrder(_ rows: [MeasureRow]) -> [MeasureRow] {
+        rows.enumerated().sorted { a, b in
+            (a.element.area, a.element.breakdown) != (b.element.area, b.element.breakdown)
+                ? (a.element.area, a.element.breakdown) < (b.element.area, b.element.breakdown)
+                : a.element.period != b.element.period ? a.element.period < b.element.period : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    /// The reference's rows (the supplied points' rows in order, then the derived ones in
+    /// dictionary order, which varies from process to process) in the engine's order, as text.
+    static func comparableReference(_ rows: [MeasureRow], supplied: Int) -> [String] {
         let tail = rows.dropFirst(supplied).sorted { ($0.area, $0.breakdown, $0.period.ordinal) < ($1.area, $1.breakdown, $1.period.ordinal) }
-        return (rows.prefix(supplied) + tail).map { String(reflecting: $0) }
+        return inSeriesOrder(Array(rows.prefix(supplied) + tail)).map { String(reflecting: $0) }
     }
 
     static func expectSameRows(indicator: Indicator, points: [ObservationPoint], context: ComputeContext,
                                sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let rows = MeasureEngine.compute(indicator: indicator, points: points, context: context)
         let expected = MeasureEngineReference.compute(indicator: indicator, points: points, context: context)
-        let actual = comparable(rows, supplied: points.count), wanted = comparable(expected, supplied: points.count)
+        // The engine's own order, as it says: by series, each in period order.
+        #expect(rows == inSeriesOrder(rows), "the engine's rows are not by series in period order", sourceLocation: sourceLocation)
+        let actual = rows.map { String(reflecting: $0) }, wanted = comparableReference(expected, supplied: points.count)
         #expect(actual.count == wanted.count, sourceLocation: sourceLocation)
         let differing = zip(actual, wanted).enumerated().filter { $0.element.0 != $0.element.1 }
         #expect(differing.isEmpty, "\(differing.count) rows differ; first at \(differing.first?.offset ?? -1):\n\(differing.first?.element.0 ?? "")\nexpected\n\(differing.first?.element.1 ?? "")",
