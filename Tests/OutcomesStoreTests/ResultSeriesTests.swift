@@ -88,13 +88,14 @@ struct ResultSeriesTests {
     func writerStoresSeries() async throws {
         try await TestCluster.withMigratedDatabase { client, _ in
             let rows = try Self.rows()
-            let run = try await TestCluster.scalar(client, """
-                INSERT INTO run (trigger, full_run, catalogue_fingerprint, status) VALUES ('cli', true, 'f', 'running') RETURNING id::int
-                """)
+            let run = Int64(try await TestCluster.scalar(client, """
+                INSERT INTO run (trigger, full_run, catalogue_fingerprint, status, generation) VALUES ('cli', true, 'f', 'running', 0)
+                RETURNING id::int
+                """))
             try await client.withConnection { connection in
-                // In the engine's order: by series, each in period order.
-                try await ResultWriter(logger: TestCluster.logger).write([.init(indicator: 42, rows: Self.seriesOrder(rows))], run: Int64(run),
-                                                                         on: connection)
+                // In the engine's order: by series, each in period order; into the migrated rows' generation.
+                try await ResultWriter(logger: TestCluster.logger).write([.init(indicator: 42, rows: Self.seriesOrder(rows))], run: run,
+                                                                         generation: .existing(0), on: connection)
             }
             let set = Int64(try await TestCluster.scalar(client, "SELECT id::int FROM result_set WHERE run_id = \(run)"))
             // Three series, three rows, each in period order; `result` gives back every field.
@@ -130,8 +131,12 @@ struct ResultSeriesTests {
             }
             let before = try await Self.stored(client, set: 9)
             #expect(before.count == rows.count)
-            #expect(try await migrator.migrate() == [17])
+            #expect(try await migrator.migrate() == [17, 18])
             #expect(try await TestCluster.scalar(client, "SELECT count(*)::int FROM result_series WHERE result_set_id = 9") == 3)
+            // Migration 18 keeps them as generation 0, the partition the stored runs belong to.
+            #expect(try await TestCluster.scalar(client, """
+                SELECT count(*)::int FROM result_series_g0 WHERE result_set_id = 9 AND generation = 0
+                """) == 3)
             #expect(try await Self.unordered(client, set: 9) == 0)
             #expect(try await Self.stored(client, set: 9) == before)
             #expect(before == Self.seriesOrder(rows).map(Self.text))

@@ -31,7 +31,7 @@ struct RollUpMigrationTests {
                 INSERT INTO area_summary (run_id, area_id, summary)
                 SELECT 1, a.id, s FROM (VALUES ('W06000015', \(cardiff)), ('W92000004', \(wales))) AS v(code, s) JOIN area a ON a.code = v.code
                 """, logger: TestCluster.logger)
-            #expect(try await migrator.migrate() == [13, 14, 15, 16, 17])
+            #expect(try await migrator.migrate() == [13, 14, 15, 16, 17, 18])
             var carried: [String] = []
             for try await row in try await client.query("""
                 SELECT a.code || '/' || i.key FROM alert_firing_span f JOIN area a ON a.id = f.area_id JOIN indicator i ON i.id = f.indicator_id

@@ -41,7 +41,8 @@ struct RunStoreTests {
             try await Self.loadSamples(client, catalogue, partners: ["local_authority"])
             // What a kill mid-run leaves: the run row (written outside the run's transaction) and nothing else.
             let abandoned = try await TestCluster.scalar(client, """
-                INSERT INTO run (trigger, full_run, catalogue_fingerprint, status) VALUES ('schedule', true, 'x', 'running') RETURNING id
+                INSERT INTO run (trigger, full_run, catalogue_fingerprint, status, generation)
+                VALUES ('schedule', true, 'x', 'running', 0) RETURNING id
                 """)
             let store = RunStore(client: client, catalogue: catalogue, logger: TestCluster.logger)
             let report = try #require(try await store.compute(trigger: .cli, today: Self.today))

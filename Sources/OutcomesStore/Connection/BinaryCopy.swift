@@ -176,7 +176,9 @@ struct BinaryCopyRow {
 }
 
 extension PostgresConnection {
-    /// `COPY table (columns) FROM STDIN WITH (FORMAT binary)`, the rows written by `fill`.
+    /// `COPY table (columns) FROM STDIN WITH (FORMAT binary)`, the rows written by `fill`; with
+    /// `freeze`, `FREEZE` too: the rows are written frozen and their pages all-visible, which
+    /// PostgreSQL allows only into a table created (or truncated) in the current transaction.
     ///
     /// PostgresNIO 1.33's `copyFrom` offers the text format only: it writes
     /// `COPY "<table>"(<columns>) FROM STDIN WITH (FORMAT text)`, inserting the table's name as
@@ -186,11 +188,11 @@ extension PostgresConnection {
     /// accepts a binary CopyInResponse as it does a text one. `table` and `columns` are our own
     /// identifiers, never input; they are checked to be plain names all the same.
     /// BinaryCopyTests holds the library to this: a library that quoted the name would fail them.
-    func copyBinary(into table: String, columns: [String], logger: Logger,
+    func copyBinary(into table: String, columns: [String], freeze: Bool = false, logger: Logger,
                     _ fill: (inout BinaryCopyRows) async throws -> Void) async throws {
         let plain = { (name: String) in !name.isEmpty && name.utf8.allSatisfy { $0 == 0x5F || (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) } }
         precondition(plain(table) && columns.allSatisfy(plain), "copyBinary takes plain lower-case identifiers")
-        let statement = "\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) FROM STDIN WITH (FORMAT binary) --"
+        let statement = "\(table)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) FROM STDIN WITH (FORMAT binary\(freeze ? ", FREEZE" : "")) --"
         try await copyFrom(table: statement, columns: [], logger: logger) { writer in
             var rows = BinaryCopyRows(writer: writer)
             try await fill(&rows)

@@ -23,5 +23,5 @@ public struct Migration: Sendable {
     }
 
     /// Every migration, in version order.
-    public static let all: [Migration] = [.m0001Catalogue, .m0002Feeds, .m0003Observations, .m0004Tokens, .m0005Runs, .m0006TokenNotify, .m0007Alerts, .m0008ResultSets, .m0009Revisions, .m0010TokenExpiry, .m0011RevisionsOnly, .m0012FeedErrorColumn, .m0013RollUpsOnRead, .m0014RunMapsUnchecked, .m0015RunSpans, .m0016FirstLoadDefaults, .m0017ResultSeries]
+    public static let all: [Migration] = [.m0001Catalogue, .m0002Feeds, .m0003Observations, .m0004Tokens, .m0005Runs, .m0006TokenNotify, .m0007Alerts, .m0008ResultSets, .m0009Revisions, .m0010TokenExpiry, .m0011RevisionsOnly, .m0012FeedErrorColumn, .m0013RollUpsOnRead, .m0014RunMapsUnchecked, .m0015RunSpans, .m0016FirstLoadDefaults, .m0017ResultSeries, .m0018ResultGenerations]
 }

@@ -1,8 +1,8 @@
 import OutcomesCore
 
 /// Encodes measure rows for a binary COPY (``BinaryCopyRows``): each series as one row of
-/// `result_series` (``columns``: the key, then one array per measure column, in period order;
-/// migration 17), and a series' latest point for `result_latest` (``latestColumns``, the roll-up
+/// `result_series` (``columns``: the key, then one array per measure column, in period order,
+/// then the generation; migrations 17 and 18), and a series' latest point for `result_latest` (``latestColumns``, the roll-up
 /// inputs). Categories are written as their stored codes (StoredCodes.swift in OutcomesCore).
 /// Each field's type is its column's (migrations 8 and 17).
 ///
@@ -12,7 +12,7 @@ struct MeasureCopy {
     static let key = ["indicator_id", "result_set_id", "area_id", "breakdown_id"]
     static let columns = key + ["period", "period_start", "value", "lower95", "upper95", "lower998", "upper998", "numerator",
                                 "denominator", "derived", "notes", "vs_wales", "vs_board", "trend", "trend_chi2", "change_abs",
-                                "change_rel", "quintile", "target_met", "stale", "gap", "gap_significant"]
+                                "change_rel", "quintile", "target_met", "stale", "gap", "gap_significant", "generation"]
 
     static let latestColumns = ["indicator_id", "result_set_id", "area_id", "breakdown_id", "period", "value", "numerator",
                                 "denominator", "vs_wales", "vs_board", "trend", "target_met", "stale", "gap", "gap_significant"]
@@ -21,13 +21,13 @@ struct MeasureCopy {
 
     /// One row of `result_series`: one series' rows (one area and breakdown, in period order, at
     /// least one row), each measure column as an array.
-    mutating func appendSeries(_ series: ArraySlice<MeasureRow>, resultSet: Int64, to out: inout BinaryCopyRows) {
+    mutating func appendSeries(_ series: ArraySlice<MeasureRow>, resultSet: Int64, generation: Int64, to out: inout BinaryCopyRows) {
         guard let first = series.first else { return }
         let periods = series.map { encoded($0.period) }
         var text = 0
         for (period, row) in zip(periods, series) { text += period.text.count + row.notes.utf8.count }
-        let arrays = Self.columns.count - Self.key.count
-        let size = BinaryCopyRow.bound(fields: Self.key.count, text: text) + arrays * BinaryCopyRow.arrayBound(elements: series.count)
+        let arrays = Self.columns.count - Self.key.count - 1
+        let size = BinaryCopyRow.bound(fields: Self.key.count + 1, text: text) + arrays * BinaryCopyRow.arrayBound(elements: series.count)
         out.append(fields: Int16(Self.columns.count), maxBytes: size) { out in
             Self.key(first, resultSet, to: &out)
             out.array(.text, periods) { a, p in p.text.withUnsafeBytes { a.text(utf8: $0) } }
@@ -52,6 +52,7 @@ struct MeasureCopy {
             out.array(.bool, series.indices) { a, i in a.bool(series[i].stale) }
             out.array(.float8, series.indices) { a, i in a.float8(series[i].gap?.difference) }
             out.array(.bool, series.indices) { a, i in a.bool(series[i].gap?.significant) }
+            out.int64(generation)
         }
     }
 

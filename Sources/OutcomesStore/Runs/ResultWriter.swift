@@ -3,9 +3,11 @@ import PostgresNIO
 import Logging
 
 /// Writes and retires result sets (migration 8): the measures of one indicator as one run
-/// computed them, in `result_series` (a row per series, migration 17), named in `result_set`, and mapped into runs by spans of runs
-/// (`result_span`, migration 15; `run_result` is the view of a run's map): a set is mapped from
-/// the run that wrote it until the run that replaced it, so a run writes only what it changed.
+/// computed them, in `result_series` (a row per series, migration 17, in the partition of the
+/// run's ``ResultGeneration``, migration 18), named in `result_set`, and mapped into runs by spans
+/// of runs (`result_span`, migration 15; `run_result` is the view of a run's map): a set is
+/// mapped from the run that wrote it until the run that replaced it, so a run writes only what
+/// it changed.
 struct ResultWriter {
     let logger: Logger
 
@@ -23,17 +25,19 @@ struct ResultWriter {
 
     /// Writes `sets` (one per indicator, each an indicator's measures) as new result sets of
     /// `run`, mapped in from this run on: the sets and their spans in one statement, then their
-    /// series in one COPY and their latest points in another. Each indicator's previous set
-    /// must have been closed first (``close(run:indicators:on:)``).
-    func write(_ sets: [Set], run: Int64, on connection: PostgresConnection) async throws {
+    /// series in one COPY into `generation`'s partition (frozen, when this transaction created
+    /// it) and their latest points in another. Each indicator's previous set must have been
+    /// closed first (``close(run:indicators:on:)``).
+    func write(_ sets: [Set], run: Int64, generation: ResultGeneration, on connection: PostgresConnection) async throws {
         guard !sets.isEmpty else { return }
         let indicators = sets.map(\.indicator), counts = sets.map { Int32(clamping: $0.rows.count) }
         var ids: [Int32: Int64] = [:]
         for try await (indicator, id) in try await connection.query("""
-            WITH s AS (INSERT INTO result_set (indicator_id, run_id, measures)
-                       SELECT i, \(run), n FROM unnest(\(indicators)::int[], \(counts)::int[]) AS u(i, n)
+            WITH s AS (INSERT INTO result_set (indicator_id, run_id, measures, generation)
+                       SELECT i, \(run), n, \(generation.id) FROM unnest(\(indicators)::int[], \(counts)::int[]) AS u(i, n)
                        RETURNING indicator_id, id),
-                 m AS (INSERT INTO result_span (indicator_id, result_set_id, from_run) SELECT indicator_id, id, \(run) FROM s)
+                 m AS (INSERT INTO result_span (indicator_id, result_set_id, from_run, generation)
+                       SELECT indicator_id, id, \(run), \(generation.id) FROM s)
             SELECT indicator_id, id FROM s
             """, logger: logger).decode((Int32, Int64).self) {
             ids[indicator] = id
@@ -43,10 +47,11 @@ struct ResultWriter {
             return (id: id, rows: set.rows)
         }
         var encoder = MeasureCopy()
-        try await connection.copyBinary(into: "result_series", columns: MeasureCopy.columns, logger: logger) { copy in
+        try await connection.copyBinary(into: generation.table, columns: MeasureCopy.columns, freeze: generation.createdHere,
+                                        logger: logger) { copy in
             for set in written {
                 for range in Self.series(set.rows) {
-                    encoder.appendSeries(set.rows[range], resultSet: set.id, to: &copy)
+                    encoder.appendSeries(set.rows[range], resultSet: set.id, generation: generation.id, to: &copy)
                     try await copy.sendIfFull()
                 }
             }
@@ -108,7 +113,10 @@ struct ResultWriter {
     }
 
     /// After pruning: deletes the spans that cover no finished run, then the result sets no span
-    /// names any more, with their measures.
+    /// names any more, with their measures. Call it after the retired generations' partitions
+    /// are dropped (``ResultGeneration/dropRetired(on:lockTimeout:logger:)``): what remains to
+    /// delete is series of the kept generations that their incremental runs replaced, each
+    /// found in its own partition.
     func deleteUnreferenced(on connection: PostgresConnection) async throws {
         try await connection.query("""
             DELETE FROM result_span sp
@@ -119,8 +127,9 @@ struct ResultWriter {
             WITH gone AS (
                 DELETE FROM result_set s
                 WHERE NOT EXISTS (SELECT 1 FROM result_span sp WHERE sp.indicator_id = s.indicator_id AND sp.result_set_id = s.id)
-                RETURNING s.indicator_id, s.id)
-            , rows AS (DELETE FROM result_series r USING gone WHERE r.indicator_id = gone.indicator_id AND r.result_set_id = gone.id)
+                RETURNING s.indicator_id, s.id, s.generation)
+            , rows AS (DELETE FROM result_series r USING gone
+                       WHERE r.indicator_id = gone.indicator_id AND r.result_set_id = gone.id AND r.generation = gone.generation)
             DELETE FROM result_latest l USING gone WHERE l.indicator_id = gone.indicator_id AND l.result_set_id = gone.id
             """, logger: logger)
     }

@@ -116,24 +116,29 @@ public struct RunStore: Sendable {
         let context = ComputeContext(catalogue: catalogue, indicatorIDs: keys.indicators, areaIDs: keys.areas,
                                      breakdownIDs: keys.breakdowns, today: today)
         // The previous run can seed an incremental one only if it used the same catalogue.
-        var previous: (id: Int64, measures: Int)?
-        for try await (id, fingerprint, measures) in try await connection.query("""
-            SELECT id, catalogue_fingerprint, measures FROM run WHERE status = 'finished' ORDER BY id DESC LIMIT 1
-            """, logger: logger).decode((Int64, String, Int).self) where fingerprint == catalogue.fingerprint {
-            previous = (id, measures)
+        var previous: (id: Int64, measures: Int, generation: Int64)?
+        for try await (id, fingerprint, measures, generation) in try await connection.query("""
+            SELECT id, catalogue_fingerprint, measures, generation FROM run WHERE status = 'finished' ORDER BY id DESC LIMIT 1
+            """, logger: logger).decode((Int64, String, Int, Int64).self) where fingerprint == catalogue.fingerprint {
+            previous = (id, measures, generation)
         }
         let incremental = touched != nil && previous != nil
         // The indicators this run computes, in catalogue order: the touched ones, or all.
         let computed = catalogue.indicators.filter { indicator in
             keys.indicators[indicator.id] != nil && (!incremental || (touched ?? []).contains(indicator.id))
         }
-        var runID: Int64 = 0
-        for try await id in try await connection.query("""
-            INSERT INTO run (trigger, full_run, catalogue_fingerprint, based_on, status)
-            VALUES (\(trigger.rawValue), \(!incremental), \(catalogue.fingerprint), \(incremental ? previous?.id : nil), 'running')
-            RETURNING id
-            """, logger: logger).decode(Int64.self) {
-            runID = id
+        // A full run starts a generation of result series named by its own id; an incremental
+        // run writes into its predecessor's (``ResultGeneration``).
+        var (runID, runGeneration): (Int64, Int64) = (0, 0)
+        for try await (id, generation) in try await connection.query("""
+            WITH n AS (SELECT nextval(pg_get_serial_sequence('run', 'id')) AS id)
+            INSERT INTO run (id, trigger, full_run, catalogue_fingerprint, based_on, status, generation) OVERRIDING SYSTEM VALUE
+            SELECT n.id, \(trigger.rawValue), \(!incremental), \(catalogue.fingerprint), \(incremental ? previous?.id : nil), 'running',
+                   coalesce(\(incremental ? previous?.generation : nil)::bigint, n.id)
+            FROM n
+            RETURNING id, generation
+            """, logger: logger).decode((Int64, Int64).self) {
+            (runID, runGeneration) = (id, generation)
         }
         logger.notice("run started", metadata: ["run": "\(runID)", "trigger": "\(trigger.rawValue)", "full": "\(!incremental)"])
         do {
@@ -144,6 +149,7 @@ public struct RunStore: Sendable {
             }
             let alertStore = AlertStore(logger: logger)
             let results = ResultWriter(logger: logger)
+            var generation = ResultGeneration.existing(runGeneration)
             var observations = 0, measures = 0, recomputed = 0, replaced = 0
             // Where a streaming run's time goes (logged at debug with the phase): waiting for
             // observations beyond the overlap, writing result sets, and waiting for the engine
@@ -185,6 +191,8 @@ public struct RunStore: Sendable {
                     // The sets this run replaces end here; every other current set stays mapped
                     // into it with nothing written (``ResultWriter/close(run:indicators:on:)``).
                     replaced = try await results.close(run: runID, indicators: incremental ? ids : nil, on: connection)
+                    generation = incremental ? .existing(runGeneration)
+                                             : try await ResultGeneration.create(run: runID, on: connection, logger: logger)
                     var stream = ObservationPrefetch(reader: reader, indicators: ids, context: context, logger: logger)
                     do {
                         // Computed sets wait to be written until they hold a batch of measures
@@ -197,7 +205,7 @@ public struct RunStore: Sendable {
                             let t1 = clock.now
                             async let computing = points.isEmpty ? [] : MeasureEngine.compute(indicator: compiled, points: points, context: context)
                             if unwrittenRows >= batchRows {
-                                try await results.write(unwritten, run: runID, on: connection)
+                                try await results.write(unwritten, run: runID, generation: generation, on: connection)
                                 unwritten.removeAll(keepingCapacity: true)
                                 unwrittenRows = 0
                             }
@@ -214,7 +222,7 @@ public struct RunStore: Sendable {
                         }
                         if !unwritten.isEmpty {
                             let t = clock.now
-                            try await results.write(unwritten, run: runID, on: connection)
+                            try await results.write(unwritten, run: runID, generation: generation, on: connection)
                             writing += clock.now - t
                         }
                     } catch {
@@ -262,6 +270,7 @@ public struct RunStore: Sendable {
             try await connection.query("""
                 INSERT INTO run_published_day (day, run_id) VALUES (current_date, \(runID)) ON CONFLICT (day) DO NOTHING
                 """, logger: logger)
+            try await generation.attach(on: connection, logger: logger)
             try await connection.query("COMMIT", logger: logger)
             let report = RunReport(runID: runID, full: !incremental, basedOn: incremental ? previous?.id : nil, observations: observations,
                                    measures: measures, recomputedIndicators: recomputed, seconds: Date().timeIntervalSince(started))
@@ -307,6 +316,7 @@ public struct RunStore: Sendable {
         guard !old.isEmpty else { return }
         try await connection.query("UPDATE run SET status = 'pruned' WHERE id = ANY(\(old))", logger: logger)
         try await RollUpInputs.deleteUncoveredFiring(on: connection, logger: logger)
+        try await ResultGeneration.dropRetired(on: connection, logger: logger)
         try await ResultWriter(logger: logger).deleteUnreferenced(on: connection)
         // Runs that failed leave only their row; their result sets never committed.
     }

@@ -13,8 +13,8 @@ import PostgresNIO
 struct LatestRunCacheTests {
     static func finishRun(_ client: PostgresClient) async throws -> Int64 {
         Int64(try await TestCluster.scalar(client, """
-            INSERT INTO run (trigger, full_run, catalogue_fingerprint, status, finished_at)
-            VALUES ('cli', true, 'f', 'finished', clock_timestamp()) RETURNING id
+            INSERT INTO run (trigger, full_run, catalogue_fingerprint, status, finished_at, generation)
+            VALUES ('cli', true, 'f', 'finished', clock_timestamp(), 0) RETURNING id
             """))
     }
 
