@@ -107,6 +107,71 @@ struct ResultSeriesTests {
         }
     }
 
+    @Test("a series too long for one heap page is stored in parts, each in period order and in its page (no TOAST, every page frozen), read back whole")
+    func longSeriesStoredInParts() async throws {
+        try await TestCluster.withMigratedDatabase { client, _ in
+            // One series of 150 yearly points with notes: about 19 KB of arrays.
+            let template = try Self.rows()[0]
+            var rows: [MeasureRow] = []
+            for year in 1900..<2050 {
+                var row = template
+                row.period = try Period.parse(String(year), as: .calendar)
+                row.value = Double(year) / 8
+                row.notes = year % 3 == 0 ? "p,r,e" : "p"
+                rows.append(row)
+            }
+            let text = rows.map { $0.period.description.utf8.count + $0.notes.utf8.count }
+            let parts = MeasureCopy.parts(text: text)
+            #expect(parts == [0..<59, 59..<118, 118..<150])  // 120 or 124 bytes a point by the bound, 764 a row
+            let run = Int64(try await TestCluster.scalar(client, """
+                INSERT INTO run (trigger, full_run, catalogue_fingerprint, status, generation) VALUES ('cli', true, 'f', 'running', 0)
+                RETURNING id::int
+                """))
+            // As a full run writes: its generation created, written frozen and attached in one transaction.
+            try await client.withConnection { connection in
+                try await connection.query("BEGIN", logger: TestCluster.logger)
+                let generation = try await ResultGeneration.create(run: run, on: connection, logger: TestCluster.logger)
+                try await ResultWriter(logger: TestCluster.logger).write([.init(indicator: 42, rows: rows)], run: run, generation: generation,
+                                                                         on: connection)
+                try await generation.attach(on: connection, logger: TestCluster.logger)
+                try await connection.query("COMMIT", logger: TestCluster.logger)
+            }
+            let table = ResultGeneration.table(run)
+            let set = Int64(try await TestCluster.scalar(client, "SELECT id::int FROM result_set WHERE run_id = \(run)"))
+            #expect(try await TestCluster.scalar(client, "SELECT count(*)::int FROM \(table) WHERE result_set_id = \(set)") == parts.count)
+            // The parts in order: part n holds the points its range gave it.
+            #expect(try await TestCluster.scalar(client, """
+                SELECT count(*)::int FROM \(table) WHERE result_set_id = \(set)
+                  AND (part, cardinality(period)) IN (\(parts.enumerated().map { "(\($0.offset), \($0.element.count))" }.joined(separator: ", ")))
+                """) == parts.count)
+            #expect(try await Self.unordered(client, set: set) == 0)
+            // Each row in its page: nothing in TOAST, and every page frozen as written.
+            #expect(try await TestCluster.scalar(client, "SELECT max(pg_column_size(r.*))::int FROM \(table) r") <= MeasureCopy.partBytes)
+            #expect(try await TestCluster.scalar(client, """
+                SELECT pg_relation_size(reltoastrelid)::int FROM pg_class WHERE relname = '\(table)'
+                """) == 0)
+            let pages = try await ResultGenerationTests.frozenPages(client, table)
+            #expect(pages.pages > 0 && pages.frozen == pages.pages)
+            #expect(try await Self.stored(client, set: set) == rows.map(Self.text))
+        }
+    }
+
+    @Test("a series is cut into parts only where the next point would take its row past the bound, and the parts cover every point once, in order")
+    func partsCoverTheSeries() {
+        #expect(MeasureCopy.parts(text: []) == [])
+        #expect(MeasureCopy.parts(text: Array(repeating: 9, count: 36)) == [0..<36])
+        for text in [Array(repeating: 9, count: 442), (0..<300).map { $0 % 7 == 0 ? 40 : 8 }] {
+            let parts = MeasureCopy.parts(text: text)
+            #expect(parts.first?.lowerBound == 0 && parts.last?.upperBound == text.count)
+            #expect(zip(parts, parts.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+            // A part would not have taken its successor's first point.
+            let row = 24 + 8 + 28 + 22 * 32, perPoint = 11 * 8 + 4 * 2 + 4 + 4 + 2 * 4 + 22 / 8 + 1
+            let bytes = { (r: Range<Int>) in row + r.reduce(0) { $0 + perPoint + text[$1] } }
+            #expect(parts.allSatisfy { bytes($0) <= MeasureCopy.partBytes })
+            #expect(zip(parts, parts.dropFirst()).allSatisfy { bytes($0.lowerBound..<$1.lowerBound + 1) > MeasureCopy.partBytes })
+        }
+    }
+
     @Test("migration 17 carries every stored measure over: `result` reads the same rows, each series now one row in period order")
     func migrationCarriesOver() async throws {
         let target = try await TestCluster.shared.newDatabase()

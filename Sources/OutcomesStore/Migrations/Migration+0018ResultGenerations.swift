@@ -16,19 +16,24 @@ extension Migration {
     ///   sets of its own generation). `result_set` names it too, for deleting a set once no
     ///   span names it.
     ///
+    /// - A series is stored in parts (`part`, from 0 in period order) whose rows stay in their
+    ///   heap page (``MeasureCopy/parts(text:)``): PostgreSQL writes TOAST rows without marking
+    ///   their pages all-visible, even under `FREEZE`, so a long series' arrays in TOAST would be
+    ///   written again by the first vacuum.
+    ///
     /// The stored series become generation 0 (`result_series_g0`, attached without a scan, its
-    /// `CHECK` proving the bound), and every stored run and set belongs to it.
+    /// `CHECK` proving the bound), each one part, and every stored run and set belongs to it.
     static let m0018ResultGenerations = Migration(version: 18, name: "result series partitioned by generation", statements: [
         "DROP VIEW measure",
         "DROP VIEW result",
         "ALTER TABLE result_series RENAME TO result_series_g0",
         "ALTER TABLE result_series_g0 DROP CONSTRAINT result_series_pkey",
-        "ALTER TABLE result_series_g0 ADD COLUMN generation bigint NOT NULL DEFAULT 0",
-        "ALTER TABLE result_series_g0 ALTER COLUMN generation DROP DEFAULT",
+        "ALTER TABLE result_series_g0 ADD COLUMN part smallint NOT NULL DEFAULT 0, ADD COLUMN generation bigint NOT NULL DEFAULT 0",
+        "ALTER TABLE result_series_g0 ALTER COLUMN part DROP DEFAULT, ALTER COLUMN generation DROP DEFAULT",
         "ALTER TABLE result_series_g0 ADD CONSTRAINT result_series_g0_generation CHECK (generation = 0)",
         """
         ALTER TABLE result_series_g0 ADD CONSTRAINT result_series_g0_pkey
-            PRIMARY KEY (indicator_id, result_set_id, area_id, breakdown_id, generation)
+            PRIMARY KEY (indicator_id, result_set_id, area_id, breakdown_id, part, generation)
         """,
         """
         CREATE TABLE result_series (
@@ -58,8 +63,9 @@ extension Migration {
             stale boolean[] NOT NULL,
             gap double precision[] NOT NULL,
             gap_significant boolean[] NOT NULL,
+            part smallint NOT NULL,
             generation bigint NOT NULL,
-            PRIMARY KEY (indicator_id, result_set_id, area_id, breakdown_id, generation)
+            PRIMARY KEY (indicator_id, result_set_id, area_id, breakdown_id, part, generation)
         ) PARTITION BY LIST (generation)
         """,
         // Each partition copies the storage of the arrays (``ResultGeneration``: `LIKE … INCLUDING

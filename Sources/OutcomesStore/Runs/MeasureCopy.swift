@@ -2,7 +2,7 @@ import OutcomesCore
 
 /// Encodes measure rows for a binary COPY (``BinaryCopyRows``): each series as one row of
 /// `result_series` (``columns``: the key, then one array per measure column, in period order,
-/// then the generation; migrations 17 and 18), and a series' latest point for `result_latest` (``latestColumns``, the roll-up
+/// then the part of the series and the generation; migrations 17 and 18), and a series' latest point for `result_latest` (``latestColumns``, the roll-up
 /// inputs). Categories are written as their stored codes (StoredCodes.swift in OutcomesCore).
 /// Each field's type is its column's (migrations 8 and 17).
 ///
@@ -12,22 +12,62 @@ struct MeasureCopy {
     static let key = ["indicator_id", "result_set_id", "area_id", "breakdown_id"]
     static let columns = key + ["period", "period_start", "value", "lower95", "upper95", "lower998", "upper998", "numerator",
                                 "denominator", "derived", "notes", "vs_wales", "vs_board", "trend", "trend_chi2", "change_abs",
-                                "change_rel", "quintile", "target_met", "stale", "gap", "gap_significant", "generation"]
+                                "change_rel", "quintile", "target_met", "stale", "gap", "gap_significant", "part", "generation"]
 
     static let latestColumns = ["indicator_id", "result_set_id", "area_id", "breakdown_id", "period", "value", "numerator",
                                 "denominator", "vs_wales", "vs_board", "trend", "target_met", "stale", "gap", "gap_significant"]
 
     private var periods: [Period: (text: [UInt8], days: Int)] = [:]
 
-    /// One row of `result_series`: one series' rows (one area and breakdown, in period order, at
-    /// least one row), each measure column as an array.
+    /// The rows of `result_series` for one series' rows (one area and breakdown, in period
+    /// order): one row per part (``parts(_:)``), each measure column as an array.
     mutating func appendSeries(_ series: ArraySlice<MeasureRow>, resultSet: Int64, generation: Int64, to out: inout BinaryCopyRows) {
-        guard let first = series.first else { return }
         let periods = series.map { encoded($0.period) }
-        var text = 0
-        for (period, row) in zip(periods, series) { text += period.text.count + row.notes.utf8.count }
-        let arrays = Self.columns.count - Self.key.count - 1
-        let size = BinaryCopyRow.bound(fields: Self.key.count + 1, text: text) + arrays * BinaryCopyRow.arrayBound(elements: series.count)
+        let text = zip(periods, series).map { $0.text.count + $1.notes.utf8.count }
+        for (part, range) in Self.parts(text: text).enumerated() {
+            let rows = series.startIndex + range.lowerBound..<series.startIndex + range.upperBound
+            appendPart(series[rows], periods[range], text: text[range].reduce(0, +), part: Int16(clamping: part),
+                       resultSet: resultSet, generation: generation, to: &out)
+        }
+    }
+
+    /// The most a part's row may take in its page (the bound of ``parts(text:)``): under the
+    /// partitions' `toast_tuple_target` (8,160), so no row of a series goes to TOAST.
+    static let partBytes = 8_000
+
+    /// A series' points cut, in period order, into parts whose rows stay in their heap page
+    /// (`text`: each point's period and notes, in UTF-8 bytes). A part holds points while a bound
+    /// of its row's size on disk stays within ``partBytes``: the tuple header, the key and 22
+    /// array headers (each with its null bitmap and alignment), then per point 8 bytes for each
+    /// of the 11 doubles, 2 for each of the 4 smallints, 1 for each of the 4 booleans, 4 for the
+    /// date and the period's and notes' text with a header each.
+    ///
+    /// Why: a TOASTed array is written elsewhere, and PostgreSQL writes TOAST rows one by one,
+    /// without marking their pages all-visible even under `COPY … FREEZE`, so a generation's
+    /// first vacuum would write every one of those pages again (262 MB at 10M observations, for
+    /// series of up to 442 points). A series of the usual few dozen points is one part.
+    static func parts(text: [Int]) -> [Range<Int>] {
+        let row = 24 + 8 + 28 + 22 * 32, perPoint = 11 * 8 + 4 * 2 + 4 * 1 + 4 + 2 * 4 + 22 / 8 + 1
+        var parts: [Range<Int>] = []
+        var (start, bytes) = (0, row)
+        for (i, t) in text.enumerated() {
+            if i > start, bytes + perPoint + t > partBytes {
+                parts.append(start..<i)
+                (start, bytes) = (i, row)
+            }
+            bytes += perPoint + t
+        }
+        if start < text.count { parts.append(start..<text.count) }
+        return parts
+    }
+
+    /// One row of `result_series`: part `part` of a series (at least one point), whose periods
+    /// are `periods` and whose periods' and notes' text takes `text` bytes.
+    private func appendPart(_ series: ArraySlice<MeasureRow>, _ periods: ArraySlice<(text: [UInt8], days: Int)>, text: Int, part: Int16,
+                            resultSet: Int64, generation: Int64, to out: inout BinaryCopyRows) {
+        guard let first = series.first else { return }
+        let arrays = Self.columns.count - Self.key.count - 2
+        let size = BinaryCopyRow.bound(fields: Self.key.count + 2, text: text) + arrays * BinaryCopyRow.arrayBound(elements: series.count)
         out.append(fields: Int16(Self.columns.count), maxBytes: size) { out in
             Self.key(first, resultSet, to: &out)
             out.array(.text, periods) { a, p in p.text.withUnsafeBytes { a.text(utf8: $0) } }
@@ -52,6 +92,7 @@ struct MeasureCopy {
             out.array(.bool, series.indices) { a, i in a.bool(series[i].stale) }
             out.array(.float8, series.indices) { a, i in a.float8(series[i].gap?.difference) }
             out.array(.bool, series.indices) { a, i in a.bool(series[i].gap?.significant) }
+            out.int16(part)
             out.int64(generation)
         }
     }

@@ -44,7 +44,7 @@ struct ResultGeneration: Sendable, Equatable {
             """), logger: logger)
         try await connection.query(PostgresQuery(unsafeSQL: """
             ALTER TABLE \(table) ADD CONSTRAINT \(table)_generation CHECK (generation = \(run)),
-                ADD CONSTRAINT \(table)_pkey PRIMARY KEY (indicator_id, result_set_id, area_id, breakdown_id, generation)
+                ADD CONSTRAINT \(table)_pkey PRIMARY KEY (indicator_id, result_set_id, area_id, breakdown_id, part, generation)
             """), logger: logger)
         return generation
     }
