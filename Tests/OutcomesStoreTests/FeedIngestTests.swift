@@ -228,6 +228,14 @@ struct FeedIngestTests {
         }
     }
 
+    @Test("an indicator's lock is its id's stripe: ids below 1,024 keep one each, larger ids share them, each key once and in order")
+    func lockKeysAreStripes() {
+        #expect(FeedIngest.lockKeys([7, 3, 7]) == [3, 7])
+        #expect(FeedIngest.lockKeys([5, 1029, 2000, 5]) == [5, 976])
+        // The 10M benchmark's partner: 5,327 indicators, 1,024 locks.
+        #expect(FeedIngest.lockKeys(Int32(1)...Int32(5_327)) == Array(0..<1024))
+    }
+
     @Test("a first load's claim holds the lock of every indicator of the partner until its transaction ends, and is refused once one has a value")
     func firstLoadClaimLocksEveryIndicator() async throws {
         try await TestCluster.withMigratedDatabase { client, catalogue in

@@ -15,8 +15,9 @@ import Crypto
 ///   memory: the merge goes back to a savepoint, the later rows are refused, and it runs again.
 /// - A byte-identical re-send (same SHA-256 as an applied feed of the same partner) writes nothing
 ///   and is recorded as a duplicate.
-/// - Two feeds touching the same indicators serialise on per-indicator advisory locks (taken in
-///   indicator order, so they cannot deadlock); the history keeps both versions.
+/// - Two feeds touching the same indicators serialise on the indicators' advisory locks (taken
+///   in order, so they cannot deadlock; at most 1,024 a feed, ``lockStripes``); the history
+///   keeps both versions.
 /// - The feed is never held in memory whole: chunks are parsed, validated and copied as they come.
 ///
 /// ```swift

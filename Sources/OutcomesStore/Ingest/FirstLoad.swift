@@ -15,8 +15,9 @@ import Logging
 /// at 10,000,000 rows the history's COPY alone took 0.87× the baseline `\copy`, where staging
 /// and merging took 1.22×.
 ///
-/// The partner's indicators are locked (in id order, as the merge locks the indicators it
-/// touches) and found empty under the locks, so no other feed can store a value for them first.
+/// The partner's indicators are locked (as the merge locks the indicators it touches,
+/// ``FeedIngest/lockIndicators(_:on:logger:)``) and found empty under the locks, so no other
+/// feed can store a value for them first.
 ///
 /// A key repeated within the feed is found by the history's unique key, which stops the COPY.
 /// To refuse just the repeated rows (naming the row that first gave the key) the feed's rows
@@ -33,11 +34,7 @@ struct FirstLoad {
         let ids = catalogue.indicators.filter { $0.partner == partner }.compactMap { keys.indicators[$0.id] }.sorted()
         // Asked first without the locks: most feeds are not first loads and take none here.
         guard !ids.isEmpty, try await empty(ids, on: connection, logger: logger) else { return false }
-        // Every row is read: each is one lock taken (a LIMIT would stop at the first).
-        for try await _ in try await connection.query("""
-            SELECT t.id FROM (SELECT id, pg_advisory_xact_lock(\(FeedIngest.indicatorLockSpace), id)
-                              FROM unnest(\(ids)::int[]) AS u(id) ORDER BY id) t
-            """, logger: logger) {}
+        try await FeedIngest.lockIndicators(ids, on: connection, logger: logger)
         // Asked again under the locks, in a statement of its own (a snapshot taken after them).
         return try await empty(ids, on: connection, logger: logger)
     }
