@@ -57,6 +57,14 @@ struct ResultGenerationTests {
             let pages = try await Self.frozenPages(client, table)
             #expect(pages.pages > 0)
             #expect(pages.frozen == pages.pages)
+            // Its 22 arrays are stored uncompressed as the parent's (migrations 17 and 18), and a
+            // row stays in its page up to the whole page.
+            #expect(try await TestCluster.scalar(client, """
+                SELECT count(*)::int FROM pg_attribute WHERE attrelid = '\(table)'::regclass AND attstorage = 'e'
+                """) == 22)
+            #expect(try await TestCluster.scalar(client, """
+                SELECT count(*)::int FROM pg_class WHERE relname = '\(table)' AND 'toast_tuple_target=8160' = ANY(reloptions)
+                """) == 1)
 
             try await ResultSetTests.revise(client, catalogue, numerator: 7)
             let next = try #require(try await store.compute(trigger: .feed, indicators: ["low_birth_weight"], today: Self.today))

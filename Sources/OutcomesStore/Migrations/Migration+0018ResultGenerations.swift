@@ -35,55 +35,11 @@ extension Migration {
         ALTER TABLE result_series_g0 ADD CONSTRAINT result_series_g0_pkey
             PRIMARY KEY (indicator_id, result_set_id, area_id, breakdown_id, part, generation)
         """,
-        """
-        CREATE TABLE result_series (
-            indicator_id integer NOT NULL,
-            result_set_id bigint NOT NULL,
-            area_id integer NOT NULL,
-            breakdown_id smallint NOT NULL,
-            period text[] NOT NULL,
-            period_start date[] NOT NULL,
-            value double precision[] NOT NULL,
-            lower95 double precision[] NOT NULL,
-            upper95 double precision[] NOT NULL,
-            lower998 double precision[] NOT NULL,
-            upper998 double precision[] NOT NULL,
-            numerator double precision[] NOT NULL,
-            denominator double precision[] NOT NULL,
-            derived boolean[] NOT NULL,
-            notes text[] NOT NULL,
-            vs_wales smallint[] NOT NULL,
-            vs_board smallint[] NOT NULL,
-            trend smallint[] NOT NULL,
-            trend_chi2 double precision[] NOT NULL,
-            change_abs double precision[] NOT NULL,
-            change_rel double precision[] NOT NULL,
-            quintile smallint[] NOT NULL,
-            target_met boolean[] NOT NULL,
-            stale boolean[] NOT NULL,
-            gap double precision[] NOT NULL,
-            gap_significant boolean[] NOT NULL,
-            part smallint NOT NULL,
-            generation bigint NOT NULL,
-            PRIMARY KEY (indicator_id, result_set_id, area_id, breakdown_id, part, generation)
-        ) PARTITION BY LIST (generation)
-        """,
-        // Each partition copies the storage of the arrays (``ResultGeneration``: `LIKE … INCLUDING
-        // STORAGE`) and sets its own toast_tuple_target, which a partitioned table does not take.
-        """
-        ALTER TABLE result_series
-            ALTER COLUMN period SET STORAGE EXTERNAL, ALTER COLUMN period_start SET STORAGE EXTERNAL,
-            ALTER COLUMN value SET STORAGE EXTERNAL, ALTER COLUMN lower95 SET STORAGE EXTERNAL,
-            ALTER COLUMN upper95 SET STORAGE EXTERNAL, ALTER COLUMN lower998 SET STORAGE EXTERNAL,
-            ALTER COLUMN upper998 SET STORAGE EXTERNAL, ALTER COLUMN numerator SET STORAGE EXTERNAL,
-            ALTER COLUMN denominator SET STORAGE EXTERNAL, ALTER COLUMN derived SET STORAGE EXTERNAL,
-            ALTER COLUMN notes SET STORAGE EXTERNAL, ALTER COLUMN vs_wales SET STORAGE EXTERNAL,
-            ALTER COLUMN vs_board SET STORAGE EXTERNAL, ALTER COLUMN trend SET STORAGE EXTERNAL,
-            ALTER COLUMN trend_chi2 SET STORAGE EXTERNAL, ALTER COLUMN change_abs SET STORAGE EXTERNAL,
-            ALTER COLUMN change_rel SET STORAGE EXTERNAL, ALTER COLUMN quintile SET STORAGE EXTERNAL,
-            ALTER COLUMN target_met SET STORAGE EXTERNAL, ALTER COLUMN stale SET STORAGE EXTERNAL,
-            ALTER COLUMN gap SET STORAGE EXTERNAL, ALTER COLUMN gap_significant SET STORAGE EXTERNAL
-        """,
+        // The parent takes the stored table's columns, with their NOT NULL and the arrays'
+        // storage (``ResultGeneration`` makes each partition `LIKE` it in turn); a partitioned
+        // table takes no toast_tuple_target, each partition sets its own.
+        "CREATE TABLE result_series (LIKE result_series_g0 INCLUDING STORAGE) PARTITION BY LIST (generation)",
+        "ALTER TABLE result_series ADD PRIMARY KEY (indicator_id, result_set_id, area_id, breakdown_id, part, generation)",
         "ALTER TABLE result_series ATTACH PARTITION result_series_g0 FOR VALUES IN (0)",
         "ALTER TABLE result_set ADD COLUMN generation bigint NOT NULL DEFAULT 0",
         "ALTER TABLE result_set ALTER COLUMN generation DROP DEFAULT",
