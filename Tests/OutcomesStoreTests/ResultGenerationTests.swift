@@ -90,6 +90,19 @@ struct ResultGenerationTests {
             }
             #expect(plan.contains("on \(table)"), "\(plan)")
             #expect(!plan.contains("result_series_g0 ") || plan.contains("(never executed)"), "\(plan)")
+            // Named as a value, as MeasureQueries names it, the generation is planned for alone.
+            plan = ""
+            for try await line in try await client.query("""
+                EXPLAIN (COSTS OFF)
+                SELECT m.value FROM measure m JOIN indicator i ON i.id = m.indicator_id
+                WHERE m.run_id = \(next.runID) AND m.generation = \(full.runID) AND i.key = 'low_birth_weight'
+                """, logger: TestCluster.logger).decode(String.self) {
+                plan += line + "\n"
+            }
+            #expect(plan.contains("on \(table)") && !plan.contains("result_series_g0"), "\(plan)")
+            let queries = MeasureQueries(client: client, logger: TestCluster.logger)
+            #expect(try await queries.generation(of: next.runID) == full.runID)
+            #expect(try await queries.series(indicator: "low_birth_weight", area: "W06000013", run: next.runID).count > 1)
         }
     }
 

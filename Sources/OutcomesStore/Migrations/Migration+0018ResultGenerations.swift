@@ -13,8 +13,9 @@ extension Migration {
     /// - Every series lookup goes to one partition: a run's map (`result_span`, read through
     ///   `run_result`) names each set's generation beside its id, `measure` joins on both, and
     ///   PostgreSQL prunes the other partitions when it runs the query (a run refers only to
-    ///   sets of its own generation). `result_set` names it too, for deleting a set once no
-    ///   span names it.
+    ///   sets of its own generation). `measure` gives the generation, so a query that names it
+    ///   as a value is planned for that partition alone (``MeasureQueries``). `result_set` names
+    ///   it too, for deleting a set once no span names it.
     ///
     /// - A series is stored in parts (`part`, from 0 in period order) whose rows stay in their
     ///   heap page (``MeasureCopy/parts(text:)``): PostgreSQL writes TOAST rows without marking
@@ -73,7 +74,7 @@ extension Migration {
         SELECT rr.run_id, s.run_id AS computed_by, r.indicator_id, r.area_id, r.breakdown_id, r.period, r.period_start,
                r.value, r.lower95, r.upper95, r.lower998, r.upper998, r.numerator, r.denominator, r.derived, r.notes,
                r.vs_wales, r.vs_board, r.trend, r.trend_chi2, r.change_abs, r.change_rel, r.quintile, r.target_met,
-               r.stale, r.gap, r.gap_significant
+               r.stale, r.gap, r.gap_significant, rr.generation
         FROM run_result rr
         JOIN result_set s ON s.id = rr.result_set_id
         JOIN result r ON r.indicator_id = rr.indicator_id AND r.result_set_id = rr.result_set_id AND r.generation = rr.generation
