@@ -113,24 +113,50 @@ struct ResultWriter {
     }
 
     /// After pruning: deletes the spans that cover no finished run, then the result sets no span
-    /// names any more, with their measures. Call it after the retired generations' partitions
-    /// are dropped (``ResultGeneration/dropRetired(on:lockTimeout:logger:)``): what remains to
-    /// delete is series of the kept generations that their incremental runs replaced, each
-    /// found in its own partition.
+    /// names any more, with their measures, in one transaction. Call it after the retired
+    /// generations' partitions are dropped (``ResultGeneration/dropRetired(on:lockTimeout:logger:)``):
+    /// what remains to delete is series of the kept generations that their incremental runs
+    /// replaced, deleted from each generation's partition by name, so that no statement is
+    /// planned over every kept generation (a delete through `result_series` took 18 ms to plan
+    /// at 100 generations and 97 ms at 400).
     func deleteUnreferenced(on connection: PostgresConnection) async throws {
-        try await connection.query("""
-            DELETE FROM result_span sp
-            WHERE sp.until_run IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM run k WHERE k.status = 'finished' AND k.id >= sp.from_run AND k.id < sp.until_run)
-            """, logger: logger)
-        try await connection.query("""
-            WITH gone AS (
-                DELETE FROM result_set s
-                WHERE NOT EXISTS (SELECT 1 FROM result_span sp WHERE sp.indicator_id = s.indicator_id AND sp.result_set_id = s.id)
-                RETURNING s.indicator_id, s.id, s.generation)
-            , rows AS (DELETE FROM result_series r USING gone
-                       WHERE r.indicator_id = gone.indicator_id AND r.result_set_id = gone.id AND r.generation = gone.generation)
-            DELETE FROM result_latest l USING gone WHERE l.indicator_id = gone.indicator_id AND l.result_set_id = gone.id
-            """, logger: logger)
+        try await connection.query("BEGIN", logger: logger)
+        do {
+            try await connection.query("""
+                DELETE FROM result_span sp
+                WHERE sp.until_run IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM run k WHERE k.status = 'finished' AND k.id >= sp.from_run AND k.id < sp.until_run)
+                """, logger: logger)
+            var gone: [(generation: Int64, indicators: [Int32], sets: [Int64])] = []
+            for try await row in try await connection.query("""
+                WITH gone AS (
+                    DELETE FROM result_set s
+                    WHERE NOT EXISTS (SELECT 1 FROM result_span sp WHERE sp.indicator_id = s.indicator_id AND sp.result_set_id = s.id)
+                    RETURNING s.indicator_id, s.id, s.generation)
+                , latest AS (DELETE FROM result_latest l USING gone WHERE l.indicator_id = gone.indicator_id AND l.result_set_id = gone.id)
+                SELECT generation, array_agg(indicator_id), array_agg(id) FROM gone
+                WHERE to_regclass('result_series_g' || generation) IS NOT NULL
+                GROUP BY generation ORDER BY generation
+                """, logger: logger).decode((Int64, [Int32], [Int64]).self) {
+                gone.append(row)
+            }
+            for (generation, indicators, sets) in gone {
+                try await connection.query(PostgresQuery(unsafeSQL: """
+                    DELETE FROM \(ResultGeneration.table(generation)) r USING unnest($1::int[], $2::bigint[]) AS u(i, s)
+                    WHERE r.indicator_id = u.i AND r.result_set_id = u.s
+                    """, binds: Self.binds(indicators, sets)), logger: logger)
+            }
+            try await connection.query("COMMIT", logger: logger)
+        } catch {
+            _ = try? await connection.query("ROLLBACK", logger: logger)
+            throw error
+        }
+    }
+
+    private static func binds(_ indicators: [Int32], _ sets: [Int64]) -> PostgresBindings {
+        var binds = PostgresBindings()
+        binds.append(indicators, context: .default)
+        binds.append(sets, context: .default)
+        return binds
     }
 }
