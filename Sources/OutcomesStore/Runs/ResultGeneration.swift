@@ -3,7 +3,7 @@ import Logging
 
 /// A generation of result series (migration 18): a full run and the incremental runs based on
 /// it. Its series are one partition of `result_series`, `result_series_g<id>`, where `id` is the
-/// full run's; `run.generation` and `result_set.generation` name it.
+/// full run's; `run.generation`, `result_set.generation` and `result_span.generation` name it.
 ///
 /// Why: a full run writes every series. Created in the full run's transaction, the partition
 /// takes them frozen (`COPY … FREEZE`: every page all-visible and all-frozen as written), so no
@@ -32,10 +32,11 @@ struct ResultGeneration: Sendable, Equatable {
     static func existing(_ id: Int64) -> ResultGeneration { ResultGeneration(id: id, createdHere: false) }
 
     /// Creates the partition of full run `run`'s generation in the current transaction, not yet
-    /// attached: attaching takes a lock on `result_series` that readers wait for only if they
-    /// start a scan of the parent's partitions while it is held, so it is taken at the end
-    /// (``attach(on:logger:)``). Its `CHECK` proves the partition bound, so attaching scans nothing,
-    /// and its primary key becomes the partition's part of the parent's.
+    /// attached: it is attached at the end (``attach(on:logger:)``), so the attach's lock on
+    /// `result_series` (SHARE UPDATE EXCLUSIVE, which readers do not wait for, but which a
+    /// prune's drop of a retired generation would) is held only until the commit. Its `CHECK`
+    /// proves the partition bound, so attaching scans nothing, and its primary key becomes the
+    /// partition's part of the parent's.
     static func create(run: Int64, on connection: PostgresConnection, logger: Logger) async throws -> ResultGeneration {
         let generation = ResultGeneration(id: run, createdHere: true)
         let table = generation.table
@@ -58,7 +59,7 @@ struct ResultGeneration: Sendable, Equatable {
             """), logger: logger)
     }
 
-    /// Drops the partitions of generations no finished run belongs to any more (after pruning):
+    /// Drops the partitions of generations no finished or running run belongs to (after pruning):
     /// their result sets are referred to by no kept run, since a run refers only to sets of its
     /// own generation. Each drop waits at most `lockTimeout` for the lock on `result_series` (a
     /// reader of the parent holds it in share; new readers would queue behind the drop), and a

@@ -14,8 +14,10 @@ public import Logging
 ///
 /// A run is a map from indicator to result set. Incremental runs compute only the indicators a
 /// feed touched and refer to the previous run's result sets for every other indicator: nothing
-/// unchanged is copied. A catalogue change forces a full run. Only one process computes at a time
-/// (an advisory lock); another finds the lock taken and skips.
+/// unchanged is copied. A full run writes its series frozen into a generation of its own, which
+/// its incremental runs share and pruning drops whole (``ResultGeneration``). A catalogue change
+/// forces a full run. Only one process computes at a time (an advisory lock); another finds the
+/// lock taken and skips.
 ///
 /// ```swift
 /// let report = try await RunStore(client: client, catalogue: catalogue, logger: logger).compute(trigger: .cli)
