@@ -116,7 +116,7 @@ extension FeedIngest {
     /// An indicator's lock is its stripe, its id modulo this: a feed takes at most 1,024 locks
     /// whatever the catalogue's size. PostgreSQL's shared lock table holds
     /// `max_locks_per_transaction` × `max_connections` (6,400 by default), and a lock per
-    /// indicator meant thousands per feed at national scale (5,327 for the 10M benchmark's
+    /// indicator meant thousands per feed at national scale (5,290 for the 10M benchmark's
     /// partner), so two such feeds at once could fail with "out of shared memory". Ids below
     /// 1,024 (a Welsh catalogue's) keep a lock each.
     static let lockStripes: Int32 = 1024
