@@ -123,6 +123,7 @@ struct ResultSeriesTests {
             let text = rows.map { $0.period.description.utf8.count + $0.notes.utf8.count }
             let parts = MeasureCopy.parts(text: text)
             #expect(parts == [0..<59, 59..<118, 118..<150])  // 120 or 124 bytes a point by the bound, 764 a row
+            #expect((MeasureCopy.rowBytes, MeasureCopy.pointBytes) == (764, 115))
             let run = Int64(try await TestCluster.scalar(client, """
                 INSERT INTO run (trigger, full_run, catalogue_fingerprint, status, generation) VALUES ('cli', true, 'f', 'running', 0)
                 RETURNING id::int
@@ -165,8 +166,7 @@ struct ResultSeriesTests {
             #expect(parts.first?.lowerBound == 0 && parts.last?.upperBound == text.count)
             #expect(zip(parts, parts.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
             // A part would not have taken its successor's first point.
-            let row = 24 + 8 + 28 + 22 * 32, perPoint = 11 * 8 + 4 * 2 + 4 + 4 + 2 * 4 + 22 / 8 + 1
-            let bytes = { (r: Range<Int>) in row + r.reduce(0) { $0 + perPoint + text[$1] } }
+            let bytes = { (r: Range<Int>) in MeasureCopy.rowBytes + r.reduce(0) { $0 + MeasureCopy.pointBytes + text[$1] } }
             #expect(parts.allSatisfy { bytes($0) <= MeasureCopy.partBytes })
             #expect(zip(parts, parts.dropFirst()).allSatisfy { bytes($0.lowerBound..<$1.lowerBound + 1) > MeasureCopy.partBytes })
         }

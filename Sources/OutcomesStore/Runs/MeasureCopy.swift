@@ -1,18 +1,23 @@
 import OutcomesCore
 
-/// Encodes measure rows for a binary COPY (``BinaryCopyRows``): each series as one row of
+/// Encodes measure rows for a binary COPY (``BinaryCopyRows``): each series as rows of
 /// `result_series` (``columns``: the key, then one array per measure column, in period order,
-/// then the part of the series and the generation; migrations 17 and 18), and a series' latest point for `result_latest` (``latestColumns``, the roll-up
-/// inputs). Categories are written as their stored codes (StoredCodes.swift in OutcomesCore).
-/// Each field's type is its column's (migrations 8 and 17).
+/// then the part of the series and the generation; migrations 17 and 18), and a series' latest
+/// point for `result_latest` (``latestColumns``, the roll-up inputs). Categories are written as
+/// their stored codes (StoredCodes.swift in OutcomesCore). Each field's type is its column's
+/// (migrations 8, 17 and 18).
 ///
 /// A run's rows share a few dozen periods: each period's text and first day are encoded once
 /// per ``MeasureCopy`` value (one per batch written).
 struct MeasureCopy {
     static let key = ["indicator_id", "result_set_id", "area_id", "breakdown_id"]
-    static let columns = key + ["period", "period_start", "value", "lower95", "upper95", "lower998", "upper998", "numerator",
-                                "denominator", "derived", "notes", "vs_wales", "vs_board", "trend", "trend_chi2", "change_abs",
-                                "change_rel", "quintile", "target_met", "stale", "gap", "gap_significant", "part", "generation"]
+    /// One array per measure column, in the order ``appendPart`` writes them.
+    static let arrays = ["period", "period_start", "value", "lower95", "upper95", "lower998", "upper998", "numerator",
+                         "denominator", "derived", "notes", "vs_wales", "vs_board", "trend", "trend_chi2", "change_abs",
+                         "change_rel", "quintile", "target_met", "stale", "gap", "gap_significant"]
+    /// After the arrays: the part of the series, and its generation.
+    static let trailer = ["part", "generation"]
+    static let columns = key + arrays + trailer
 
     static let latestColumns = ["indicator_id", "result_set_id", "area_id", "breakdown_id", "period", "value", "numerator",
                                 "denominator", "vs_wales", "vs_board", "trend", "target_met", "stale", "gap", "gap_significant"]
@@ -35,27 +40,33 @@ struct MeasureCopy {
     /// partitions' `toast_tuple_target` (8,160), so no row of a series goes to TOAST.
     static let partBytes = 8_000
 
+    /// The bound of a part's row on disk before its points: the tuple header, the null bitmap,
+    /// the key and trailer, and each array's header with its null bitmap and alignment.
+    static let rowBytes = 24 + 8 + 28 + arrays.count * 32
+
+    /// The bound of a point in a part's row, beside its period's and notes' text: 8 bytes for
+    /// each of the 11 doubles, 2 for each of the 4 smallints, 1 for each of the 4 booleans, 4
+    /// for the date, a header for each of the two texts, and its bit in each null bitmap.
+    static let pointBytes = 11 * 8 + 4 * 2 + 4 * 1 + 4 + 2 * 4 + arrays.count / 8 + 1
+
     /// A series' points cut, in period order, into parts whose rows stay in their heap page
     /// (`text`: each point's period and notes, in UTF-8 bytes). A part holds points while a bound
-    /// of its row's size on disk stays within ``partBytes``: the tuple header, the key and 22
-    /// array headers (each with its null bitmap and alignment), then per point 8 bytes for each
-    /// of the 11 doubles, 2 for each of the 4 smallints, 1 for each of the 4 booleans, 4 for the
-    /// date and the period's and notes' text with a header each.
+    /// of its row's size on disk (``rowBytes``, then ``pointBytes`` and the text per point) stays
+    /// within ``partBytes``.
     ///
     /// Why: a TOASTed array is written elsewhere, and PostgreSQL writes TOAST rows one by one,
     /// without marking their pages all-visible even under `COPY … FREEZE`, so a generation's
     /// first vacuum would write every one of those pages again (262 MB at 10M observations, for
     /// series of up to 442 points). A series of the usual few dozen points is one part.
     static func parts(text: [Int]) -> [Range<Int>] {
-        let row = 24 + 8 + 28 + 22 * 32, perPoint = 11 * 8 + 4 * 2 + 4 * 1 + 4 + 2 * 4 + 22 / 8 + 1
         var parts: [Range<Int>] = []
-        var (start, bytes) = (0, row)
+        var (start, bytes) = (0, rowBytes)
         for (i, t) in text.enumerated() {
-            if i > start, bytes + perPoint + t > partBytes {
+            if i > start, bytes + pointBytes + t > partBytes {
                 parts.append(start..<i)
-                (start, bytes) = (i, row)
+                (start, bytes) = (i, rowBytes)
             }
-            bytes += perPoint + t
+            bytes += pointBytes + t
         }
         if start < text.count { parts.append(start..<text.count) }
         return parts
@@ -66,8 +77,8 @@ struct MeasureCopy {
     private func appendPart(_ series: ArraySlice<MeasureRow>, _ periods: ArraySlice<(text: [UInt8], days: Int)>, text: Int, part: Int16,
                             resultSet: Int64, generation: Int64, to out: inout BinaryCopyRows) {
         guard let first = series.first else { return }
-        let arrays = Self.columns.count - Self.key.count - 2
-        let size = BinaryCopyRow.bound(fields: Self.key.count + 2, text: text) + arrays * BinaryCopyRow.arrayBound(elements: series.count)
+        let size = BinaryCopyRow.bound(fields: Self.key.count + Self.trailer.count, text: text)
+            + Self.arrays.count * BinaryCopyRow.arrayBound(elements: series.count)
         out.append(fields: Int16(Self.columns.count), maxBytes: size) { out in
             Self.key(first, resultSet, to: &out)
             out.array(.text, periods) { a, p in p.text.withUnsafeBytes { a.text(utf8: $0) } }
