@@ -14,8 +14,8 @@ extension Migration {
     ///   `run_result`) names each set's generation beside its id, `measure` joins on both, and
     ///   PostgreSQL prunes the other partitions when it runs the query (a run refers only to
     ///   sets of its own generation). `measure` gives the generation, so a query that names it
-    ///   as a value is planned for that partition alone (``MeasureQueries``). `result_set` names
-    ///   it too, for deleting a set once no span names it.
+    ///   as a value is planned for that partition alone (``MeasureQueries``). A set's generation
+    ///   is its run's (`run.generation`); the span repeats it only so that the join can prune.
     ///
     /// - A series is stored in parts (`part`, from 0 in period order) whose rows stay in their
     ///   heap page (``MeasureCopy/parts(text:)``): PostgreSQL writes TOAST rows without marking
@@ -23,7 +23,7 @@ extension Migration {
     ///   written again by the first vacuum.
     ///
     /// The stored series become generation 0 (`result_series_g0`, attached without a scan, its
-    /// `CHECK` proving the bound), each one part, and every stored run and set belongs to it.
+    /// `CHECK` proving the bound), each one part, and every stored run and span belongs to it.
     static let m0018ResultGenerations = Migration(version: 18, name: "result series partitioned by generation", statements: [
         "DROP VIEW measure",
         "DROP VIEW result",
@@ -42,8 +42,6 @@ extension Migration {
         "CREATE TABLE result_series (LIKE result_series_g0 INCLUDING STORAGE) PARTITION BY LIST (generation)",
         "ALTER TABLE result_series ADD PRIMARY KEY (indicator_id, result_set_id, area_id, breakdown_id, part, generation)",
         "ALTER TABLE result_series ATTACH PARTITION result_series_g0 FOR VALUES IN (0)",
-        "ALTER TABLE result_set ADD COLUMN generation bigint NOT NULL DEFAULT 0",
-        "ALTER TABLE result_set ALTER COLUMN generation DROP DEFAULT",
         "ALTER TABLE result_span ADD COLUMN generation bigint NOT NULL DEFAULT 0",
         "ALTER TABLE result_span ALTER COLUMN generation DROP DEFAULT",
         "ALTER TABLE run ADD COLUMN generation bigint NOT NULL DEFAULT 0",

@@ -3,7 +3,8 @@ import Logging
 
 /// A generation of result series (migration 18): a full run and the incremental runs based on
 /// it. Its series are one partition of `result_series`, `result_series_g<id>`, where `id` is the
-/// full run's; `run.generation`, `result_set.generation` and `result_span.generation` name it.
+/// full run's. `run.generation` names it (a run's sets are of its generation), and the run's
+/// map repeats it (`result_span.generation`) so that `measure` can prune by it.
 ///
 /// Why: a full run writes every series. Created in the full run's transaction, the partition
 /// takes them frozen (`COPY … FREEZE`: every page all-visible and all-frozen as written), so no
@@ -59,37 +60,49 @@ struct ResultGeneration: Sendable, Equatable {
             """), logger: logger)
     }
 
+    /// The generations whose partitions are attached to `result_series`, oldest first: the only
+    /// place the partitions' names are read back (``table(_:)`` makes them).
+    static func attached(on connection: PostgresConnection, logger: Logger) async throws -> [Int64] {
+        var generations: [Int64] = []
+        for try await id in try await connection.query("""
+            SELECT g FROM (SELECT substring(c.relname FROM '^result_series_g([0-9]+)$')::bigint AS g
+                           FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+                           WHERE i.inhparent = 'result_series'::regclass) p
+            WHERE g IS NOT NULL ORDER BY g
+            """, logger: logger).decode(Int64.self) {
+            generations.append(id)
+        }
+        return generations
+    }
+
     /// Drops the partitions of generations no finished or running run belongs to (after pruning):
     /// their result sets are referred to by no kept run, since a run refers only to sets of its
-    /// own generation. Each drop waits at most `lockTimeout` for the lock on `result_series` (a
-    /// reader of the parent holds it in share; new readers would queue behind the drop), and a
-    /// generation whose drop timed out is dropped by a later prune.
-    /// - Returns: the generations dropped.
+    /// own generation. Each drop waits at most `lockTimeoutMilliseconds` for the lock on
+    /// `result_series` (a reader of the parent holds it in share; new readers would queue behind
+    /// the drop), and a generation whose drop timed out is dropped by a later prune.
+    /// - Returns: the generations still attached, oldest first.
     @discardableResult
-    static func dropRetired(on connection: PostgresConnection, lockTimeout: Duration = .milliseconds(100),
+    static func dropRetired(on connection: PostgresConnection, lockTimeoutMilliseconds: Int = 100,
                             logger: Logger) async throws -> [Int64] {
-        var retired: [Int64] = []
+        let attached = try await attached(on: connection, logger: logger)
+        var living = Set<Int64>()
         for try await id in try await connection.query("""
-            SELECT g FROM (
-                SELECT substring(c.relname FROM '^result_series_g([0-9]+)$')::bigint AS g
-                FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-                WHERE i.inhparent = 'result_series'::regclass) p
-            WHERE g IS NOT NULL AND NOT EXISTS (SELECT 1 FROM run k WHERE k.generation = p.g AND k.status IN ('finished', 'running'))
-            ORDER BY g
+            SELECT DISTINCT generation FROM run WHERE status IN ('finished', 'running') AND generation = ANY(\(attached)::bigint[])
             """, logger: logger).decode(Int64.self) {
-            retired.append(id)
+            living.insert(id)
         }
-        var dropped: [Int64] = []
-        let timeout = max(1, lockTimeout.components.seconds * 1000 + lockTimeout.components.attoseconds / 1_000_000_000_000_000)
-        for id in retired {
+        var kept: [Int64] = [], dropped: [Int64] = []
+        for id in attached {
+            guard !living.contains(id) else { kept.append(id); continue }
             do {
                 try await connection.query("BEGIN", logger: logger)
-                try await connection.query(PostgresQuery(unsafeSQL: "SET LOCAL lock_timeout = \(timeout)"), logger: logger)
+                try await connection.query(PostgresQuery(unsafeSQL: "SET LOCAL lock_timeout = \(max(1, lockTimeoutMilliseconds))"), logger: logger)
                 try await connection.query(PostgresQuery(unsafeSQL: "DROP TABLE \(table(id))"), logger: logger)
                 try await connection.query("COMMIT", logger: logger)
                 dropped.append(id)
             } catch let error as PSQLError where error.serverInfo?[.sqlState] == "55P03" {
                 _ = try? await connection.query("ROLLBACK", logger: logger)
+                kept.append(id)
                 logger.info("a retired result generation is kept until a later prune: readers held result_series",
                             metadata: ["generation": "\(id)"])
             } catch {
@@ -100,6 +113,6 @@ struct ResultGeneration: Sendable, Equatable {
         if !dropped.isEmpty {
             logger.info("retired result generations dropped", metadata: ["generations": "\(dropped)"])
         }
-        return dropped
+        return kept
     }
 }

@@ -33,8 +33,8 @@ struct ResultWriter {
         let indicators = sets.map(\.indicator), counts = sets.map { Int32(clamping: $0.rows.count) }
         var ids: [Int32: Int64] = [:]
         for try await (indicator, id) in try await connection.query("""
-            WITH s AS (INSERT INTO result_set (indicator_id, run_id, measures, generation)
-                       SELECT i, \(run), n, \(generation.id) FROM unnest(\(indicators)::int[], \(counts)::int[]) AS u(i, n)
+            WITH s AS (INSERT INTO result_set (indicator_id, run_id, measures)
+                       SELECT i, \(run), n FROM unnest(\(indicators)::int[], \(counts)::int[]) AS u(i, n)
                        RETURNING indicator_id, id),
                  m AS (INSERT INTO result_span (indicator_id, result_set_id, from_run, generation)
                        SELECT indicator_id, id, \(run), \(generation.id) FROM s)
@@ -113,13 +113,13 @@ struct ResultWriter {
     }
 
     /// After pruning: deletes the spans that cover no finished run, then the result sets no span
-    /// names any more, with their measures, in one transaction. Call it after the retired
-    /// generations' partitions are dropped (``ResultGeneration/dropRetired(on:lockTimeout:logger:)``):
-    /// what remains to delete is series of the kept generations that their incremental runs
-    /// replaced, deleted from each generation's partition by name, so that no statement is
-    /// planned over every kept generation (a delete through `result_series` took 18 ms to plan
-    /// at 100 generations and 97 ms at 400).
-    func deleteUnreferenced(on connection: PostgresConnection) async throws {
+    /// names any more, with their measures, in one transaction. `generations` are those whose
+    /// partitions are still attached (``ResultGeneration/dropRetired(on:lockTimeoutMilliseconds:logger:)``
+    /// dropped the others, and their series with them): what remains to delete is series of
+    /// those generations that their incremental runs replaced, deleted from each generation's
+    /// partition by name, so that no statement is planned over every kept generation (a delete
+    /// through `result_series` took 18 ms to plan at 100 generations and 97 ms at 400).
+    func deleteUnreferenced(generations: [Int64], on connection: PostgresConnection) async throws {
         try await connection.query("BEGIN", logger: logger)
         do {
             try await connection.query("""
@@ -127,16 +127,18 @@ struct ResultWriter {
                 WHERE sp.until_run IS NOT NULL
                   AND NOT EXISTS (SELECT 1 FROM run k WHERE k.status = 'finished' AND k.id >= sp.from_run AND k.id < sp.until_run)
                 """, logger: logger)
+            // A set's generation is its run's.
             var gone: [(generation: Int64, indicators: [Int32], sets: [Int64])] = []
             for try await row in try await connection.query("""
                 WITH gone AS (
                     DELETE FROM result_set s
                     WHERE NOT EXISTS (SELECT 1 FROM result_span sp WHERE sp.indicator_id = s.indicator_id AND sp.result_set_id = s.id)
-                    RETURNING s.indicator_id, s.id, s.generation)
+                    RETURNING s.indicator_id, s.id, s.run_id)
                 , latest AS (DELETE FROM result_latest l USING gone WHERE l.indicator_id = gone.indicator_id AND l.result_set_id = gone.id)
-                SELECT generation, array_agg(indicator_id), array_agg(id) FROM gone
-                WHERE to_regclass('result_series_g' || generation) IS NOT NULL
-                GROUP BY generation ORDER BY generation
+                SELECT k.generation, array_agg(gone.indicator_id), array_agg(gone.id)
+                FROM gone JOIN run k ON k.id = gone.run_id
+                WHERE k.generation = ANY(\(generations)::bigint[])
+                GROUP BY k.generation ORDER BY k.generation
                 """, logger: logger).decode((Int64, [Int32], [Int64]).self) {
                 gone.append(row)
             }

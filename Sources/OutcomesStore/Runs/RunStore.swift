@@ -318,8 +318,8 @@ public struct RunStore: Sendable {
         guard !old.isEmpty else { return }
         try await connection.query("UPDATE run SET status = 'pruned' WHERE id = ANY(\(old))", logger: logger)
         try await RollUpInputs.deleteUncoveredFiring(on: connection, logger: logger)
-        try await ResultGeneration.dropRetired(on: connection, logger: logger)
-        try await ResultWriter(logger: logger).deleteUnreferenced(on: connection)
+        let generations = try await ResultGeneration.dropRetired(on: connection, logger: logger)
+        try await ResultWriter(logger: logger).deleteUnreferenced(generations: generations, on: connection)
         // Runs that failed leave only their row; their result sets never committed.
     }
 }
